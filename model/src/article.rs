@@ -1,0 +1,398 @@
+//! The article: its types, and how each is read from JSON.
+
+use std::fmt;
+
+use serde_json::{Map, Value};
+
+use crate::FORMAT_VERSION;
+use crate::decode::{Decoder, Limits};
+use crate::href::{Href, UrlUse, check_href, check_srcset, check_url};
+use crate::inline::{self, Inline};
+use crate::timestamp::Timestamp;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Article {
+    pub id: ArticleId,
+    pub headline: String,
+    /// The standfirst under the headline.
+    pub dek: Option<String>,
+    pub section: Option<String>,
+    pub authors: Vec<Author>,
+    pub published: Timestamp,
+    pub updated: Option<Timestamp>,
+    pub language: Option<Language>,
+    /// The hero image.
+    pub image: Option<Figure>,
+    pub tags: Vec<String>,
+    pub body: Vec<Block>,
+    pub related: Vec<Related>,
+    /// `false` when the article asks for no advertising at all.
+    pub ads: bool,
+}
+
+impl Article {
+    /// The last update, when it names another moment than publication.
+    pub fn distinct_update(&self) -> Option<&Timestamp> {
+        self.updated.as_ref().filter(|updated| updated.differs_from(&self.published))
+    }
+}
+
+/// An article id: `[a-z0-9-]+`, at most 128 characters, and the name of its file.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ArticleId(String);
+
+impl ArticleId {
+    pub fn parse(id: &str) -> Result<ArticleId, String> {
+        let valid_chars = id.bytes().all(|b| matches!(b, b'a'..=b'z' | b'0'..=b'9' | b'-'));
+        if id.is_empty() || id.len() > 128 || !valid_chars {
+            Err(format!(
+                "\"{id}\" is not an article id (1 to 128 of a-z, 0-9 and -)"
+            ))
+        } else {
+            Ok(ArticleId(id.to_string()))
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for ArticleId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Author {
+    pub name: String,
+    pub url: Option<Href>,
+}
+
+/// A BCP 47 language tag and the direction its script is written in.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Language {
+    pub tag: String,
+    pub right_to_left: bool,
+}
+
+impl Language {
+    pub fn parse(tag: &str) -> Result<Language, String> {
+        let mut subtags = tag.split('-');
+        let primary = subtags.next().unwrap_or_default();
+        let primary_ok = (2..=8).contains(&primary.len())
+            && primary.chars().all(|c| c.is_ascii_alphabetic());
+        let rest_ok = subtags
+            .clone()
+            .all(|s| (1..=8).contains(&s.len()) && s.chars().all(|c| c.is_ascii_alphanumeric()));
+        if !primary_ok || !rest_ok {
+            return Err(format!("\"{tag}\" is not a BCP 47 language tag such as en or ar-EG"));
+        }
+        const RTL_LANGUAGES: [&str; 11] =
+            ["ar", "arc", "ckb", "dv", "fa", "he", "iw", "ps", "sd", "ur", "yi"];
+        const RTL_SCRIPTS: [&str; 6] = ["arab", "hebr", "syrc", "thaa", "nkoo", "adlm"];
+        let primary = primary.to_ascii_lowercase();
+        // An explicit script subtag (four letters) decides; otherwise the language's usual one.
+        let script = subtags.find(|s| s.len() == 4 && s.chars().all(|c| c.is_ascii_alphabetic()));
+        let right_to_left = match script {
+            Some(script) => RTL_SCRIPTS.contains(&script.to_ascii_lowercase().as_str()),
+            None => RTL_LANGUAGES.contains(&primary.as_str()),
+        };
+        Ok(Language { tag: tag.to_string(), right_to_left })
+    }
+}
+
+/// An image with the box it needs, so the page can reserve the space before it loads.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Image {
+    pub src: String,
+    /// Empty for a decorative image.
+    pub alt: String,
+    pub width: u32,
+    pub height: u32,
+    pub srcset: Option<String>,
+}
+
+/// An image in the article with its caption and credit. The image may be missing when its
+/// source was unusable: the caption and credit are still worth showing.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Figure {
+    pub image: Option<Image>,
+    pub caption: Option<String>,
+    pub credit: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Block {
+    Paragraph(Inline),
+    Heading { level: HeadingLevel, content: Inline },
+    Quote { content: Inline, cite: Option<String> },
+    Pullquote(Inline),
+    Image(Figure),
+    List { ordered: bool, items: Vec<Inline> },
+    /// A link card for third-party content; no third-party script ever runs.
+    Embed { url: String, title: Option<String> },
+    Divider,
+    /// An explicit advertisement slot.
+    Ad(AdSize),
+}
+
+/// Heading levels inside the body: the headline is the page's only `h1`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HeadingLevel {
+    H2,
+    H3,
+    H4,
+}
+
+/// The box an ad slot reserves.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AdSize {
+    Fixed { width: u16, height: u16 },
+    /// As wide as the column, with a configured height.
+    Fluid,
+}
+
+impl AdSize {
+    /// The IAB fixed sizes Folio reserves space for.
+    pub const FIXED: [(u16, u16); 6] =
+        [(300, 250), (728, 90), (970, 250), (320, 50), (300, 600), (160, 600)];
+
+    /// The medium rectangle, which fits every column width.
+    pub const MEDIUM_RECTANGLE: AdSize = AdSize::Fixed { width: 300, height: 250 };
+
+    pub fn parse(text: &str) -> Result<AdSize, String> {
+        if text == "fluid" {
+            return Ok(AdSize::Fluid);
+        }
+        let size = text.split_once('x').and_then(|(w, h)| Some((w.parse().ok()?, h.parse().ok()?)));
+        match size {
+            Some((width, height)) if AdSize::FIXED.contains(&(width, height)) => {
+                Ok(AdSize::Fixed { width, height })
+            }
+            _ => Err(format!(
+                "\"{text}\" is not an ad size (300x250, 728x90, 970x250, 320x50, 300x600, 160x600 or fluid)"
+            )),
+        }
+    }
+}
+
+impl fmt::Display for AdSize {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            AdSize::Fixed { width, height } => write!(f, "{width}x{height}"),
+            AdSize::Fluid => f.write_str("fluid"),
+        }
+    }
+}
+
+/// A link to further reading.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Related {
+    pub title: String,
+    pub href: Href,
+    pub section: Option<String>,
+    pub image: Option<Image>,
+    pub published: Option<Timestamp>,
+}
+
+pub(crate) fn decode(
+    d: &mut Decoder,
+    value: &Value,
+    expected_id: Option<&str>,
+    limits: &Limits,
+) -> Option<Article> {
+    let Value::Object(object) = value else {
+        d.error(format!("an article must be a JSON object, found {}", crate::decode::kind(value)));
+        return None;
+    };
+    let version = d.required(object, "version", |d, v| {
+        let version = d.whole_number(v, 1..=u64::MAX)?;
+        if version > FORMAT_VERSION {
+            d.error(format!(
+                "this article uses format version {version}; this viewer reads version \
+                 {FORMAT_VERSION}. Update Folio to show it"
+            ));
+            return None;
+        }
+        Some(version)
+    });
+    let id = d.required(object, "id", |d, v| {
+        let id = ArticleId::parse(&d.string(v)?).map_err(|e| d.error(e)).ok()?;
+        match expected_id {
+            Some(expected) if expected != id.as_str() => {
+                d.error(format!("the document is \"{id}\" but was requested as \"{expected}\""));
+                None
+            }
+            _ => Some(id),
+        }
+    });
+    let headline = d.required(object, "headline", Decoder::text);
+    let published = d.required(object, "published", timestamp);
+    let updated = d.optional(object, "updated", timestamp);
+    let dek = d.optional(object, "dek", Decoder::text);
+    let section = d.optional(object, "section", Decoder::text);
+    let authors = d.optional(object, "authors", |d, v| d.list(v, author)).unwrap_or_default();
+    let language = d.optional(object, "language", |d, v| {
+        Language::parse(&d.string(v)?).map_err(|e| d.error(e)).ok()
+    });
+    let image = d.optional(object, "image", figure);
+    let tags = d.optional(object, "tags", |d, v| d.list(v, Decoder::text)).unwrap_or_default();
+    let body = body(d, object, limits);
+    let related = d.optional(object, "related", |d, v| d.list(v, related)).unwrap_or_default();
+    let ads = d.optional(object, "ads", Decoder::bool).unwrap_or(true);
+
+    let _ = version?;
+    Some(Article {
+        id: id?,
+        headline: headline?,
+        dek,
+        section,
+        authors,
+        published: published?,
+        updated,
+        language,
+        image,
+        tags,
+        body: body?,
+        related,
+        ads,
+    })
+}
+
+/// The body, or `None` when it is over the block limit (the reader gets a clear message rather
+/// than a frozen tab). A missing or malformed body is reported and shown as empty.
+fn body(d: &mut Decoder, object: &Map<String, Value>, limits: &Limits) -> Option<Vec<Block>> {
+    match object.get("body") {
+        Some(Value::Array(blocks)) if blocks.len() > limits.max_blocks => {
+            d.at_key("body", |d| {
+                d.error(format!(
+                    "has {} blocks; the limit is {}",
+                    blocks.len(),
+                    limits.max_blocks
+                ))
+            });
+            None
+        }
+        _ => Some(d.required(object, "body", |d, v| d.list(v, block)).unwrap_or_default()),
+    }
+}
+
+pub(crate) fn timestamp(d: &mut Decoder, value: &Value) -> Option<Timestamp> {
+    Timestamp::parse(&d.string(value)?).map_err(|e| d.error(e)).ok()
+}
+
+fn author(d: &mut Decoder, value: &Value) -> Option<Author> {
+    let object = d.object(value)?;
+    let name = d.required(object, "name", Decoder::text)?;
+    let url = d.optional(object, "url", href);
+    Some(Author { name, url })
+}
+
+fn href(d: &mut Decoder, value: &Value) -> Option<Href> {
+    check_href(&d.string(value)?).map_err(|e| d.error(e)).ok()
+}
+
+/// Reads an image object. Every field it needs is checked, so one bad field drops the image,
+/// never the document.
+pub(crate) fn image(d: &mut Decoder, object: &Map<String, Value>) -> Option<Image> {
+    const MAX_SIDE: u64 = 20_000;
+    let src = d.required(object, "src", |d, v| {
+        check_url(&d.string(v)?, UrlUse::Media).map_err(|e| d.error(e)).ok()
+    });
+    let alt = d.at_key("alt", |d| match object.get("alt") {
+        None | Some(Value::Null) => {
+            d.error("is required: describe the image, or use \"\" for a decorative one");
+            None
+        }
+        Some(alt) => d.string(alt),
+    });
+    let width = d.required(object, "width", |d, v| d.whole_number(v, 1..=MAX_SIDE));
+    let height = d.required(object, "height", |d, v| d.whole_number(v, 1..=MAX_SIDE));
+    let srcset = d.optional(object, "srcset", |d, v| {
+        let (srcset, dropped) = check_srcset(&d.string(v)?);
+        for reason in dropped {
+            d.error(reason);
+        }
+        srcset
+    });
+    Some(Image {
+        src: src?,
+        alt: alt?,
+        width: u32::try_from(width?).ok()?,
+        height: u32::try_from(height?).ok()?,
+        srcset,
+    })
+}
+
+fn figure(d: &mut Decoder, value: &Value) -> Option<Figure> {
+    let object = d.object(value)?;
+    let image = image(d, object);
+    let caption = d.optional(object, "caption", Decoder::text);
+    let credit = d.optional(object, "credit", Decoder::text);
+    (image.is_some() || caption.is_some() || credit.is_some())
+        .then_some(Figure { image, caption, credit })
+}
+
+fn block(d: &mut Decoder, value: &Value) -> Option<Block> {
+    let object = d.object(value)?;
+    let kind = d.required(object, "type", Decoder::string)?;
+    let content = |d: &mut Decoder| d.required(object, "content", inline::decode);
+    match kind.as_str() {
+        "paragraph" => content(d).map(Block::Paragraph),
+        "heading" => {
+            let level = d.required(object, "level", |d, v| {
+                match d.whole_number(v, 2..=4)? {
+                    2 => Some(HeadingLevel::H2),
+                    3 => Some(HeadingLevel::H3),
+                    _ => Some(HeadingLevel::H4),
+                }
+            });
+            // A heading with a bad level is still a heading: show it at the middle level.
+            Some(Block::Heading { level: level.unwrap_or(HeadingLevel::H3), content: content(d)? })
+        }
+        "quote" => {
+            let cite = d.optional(object, "cite", Decoder::text);
+            Some(Block::Quote { content: content(d)?, cite })
+        }
+        "pullquote" => content(d).map(Block::Pullquote),
+        "image" => figure(d, value).map(Block::Image),
+        "list" => {
+            let ordered = d.optional(object, "ordered", Decoder::bool).unwrap_or(false);
+            let items = d.required(object, "items", |d, v| d.list(v, inline::decode))?;
+            Some(Block::List { ordered, items })
+        }
+        "embed" => {
+            let url = d.required(object, "url", |d, v| {
+                check_url(&d.string(v)?, UrlUse::Web).map_err(|e| d.error(e)).ok()
+            })?;
+            let title = d.optional(object, "title", Decoder::text);
+            Some(Block::Embed { url, title })
+        }
+        "divider" => Some(Block::Divider),
+        "ad" => {
+            let size = d.optional(object, "size", |d, v| {
+                AdSize::parse(&d.string(v)?).map_err(|e| d.error(e)).ok()
+            });
+            Some(Block::Ad(size.unwrap_or(AdSize::MEDIUM_RECTANGLE)))
+        }
+        unknown => {
+            d.notice(format!("unknown block type \"{unknown}\" was skipped"));
+            None
+        }
+    }
+}
+
+fn related(d: &mut Decoder, value: &Value) -> Option<Related> {
+    let object = d.object(value)?;
+    let title = d.required(object, "title", Decoder::text);
+    let href = d.required(object, "url", href);
+    let section = d.optional(object, "section", Decoder::text);
+    let image = d.optional(object, "image", |d, v| {
+        let object = d.object(v)?;
+        image(d, object)
+    });
+    let published = d.optional(object, "published", timestamp);
+    Some(Related { title: title?, href: href?, section, image, published })
+}

@@ -1,0 +1,40 @@
+//! Folio's article format, version 1: the typed model and the one way to get it from bytes.
+//!
+//! Article JSON comes from CMS exports, hand edits and third-party feeds, so decoding never
+//! trusts its input and never stops at the first problem. Bytes are parsed into a
+//! `serde_json::Value`, then [`decode`] walks that value field by field, building the model and
+//! recording every [`Problem`] with its JSON path (`body[12].content[3].href`). What can be shown
+//! safely is kept (a bad link loses its `href`, a bad image is dropped with its caption kept, an
+//! unknown block is skipped); a document is refused only when a required field is unusable.
+//!
+//! Everything this crate returns is safe to put in a page as *text* and as the attributes it is
+//! meant for: URLs are filtered to `http:`, `https:`, `mailto:` and relative paths.
+//!
+//! ```
+//! let json = br#"{"version": 1, "id": "hello", "headline": "Hello",
+//!                 "published": "2026-11-28T09:00:00Z", "body": ["not a block"]}"#;
+//! let decoded = folio_model::decode_article(json, Some("hello"), &Default::default()).unwrap();
+//! assert_eq!(decoded.value.headline, "Hello");
+//! assert_eq!(decoded.problems[0].path, "body[0]");
+//! ```
+
+mod article;
+mod decode;
+mod href;
+mod index;
+mod inline;
+mod problem;
+mod timestamp;
+
+pub use article::{
+    AdSize, Article, ArticleId, Author, Block, Figure, HeadingLevel, Image, Language, Related,
+};
+pub use decode::{Decoded, Limits, Rejected, decode_article, decode_index};
+pub use href::Href;
+pub use index::{Index, IndexEntry};
+pub use inline::{Inline, Marks, Run};
+pub use problem::{Problem, Severity};
+pub use timestamp::Timestamp;
+
+/// The only version of the format this build reads.
+pub const FORMAT_VERSION: u64 = 1;
