@@ -1,0 +1,126 @@
+//! The only module that speaks HTTP: it fetches content documents and hands back typed
+//! results or a typed [`LoadError`]. Views never build URLs and never call gloo-net.
+
+use std::rc::Rc;
+
+use folio_model::{Article, ArticleId, Decoded, Index, Limits, Rejected};
+use gloo_net::http::Request;
+use leptos::prelude::on_cleanup;
+
+use crate::site::Site;
+
+/// Why a document could not be shown. "Not found" is its own case: it gets its own page.
+#[derive(Clone, Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("the request failed before the server answered: {0}")]
+    Network(String),
+    #[error("the server answered 404 Not Found")]
+    NotFound,
+    #[error("the server answered HTTP {0}")]
+    Http(u16),
+    #[error("the document is {size} bytes; the limit is {limit} bytes")]
+    TooLarge { size: usize, limit: usize },
+    #[error("the document could not be read")]
+    Invalid(Rc<Rejected>),
+}
+
+impl LoadError {
+    /// What happened, for a reader who does not care about HTTP.
+    pub fn summary(&self) -> String {
+        match self {
+            LoadError::Network(_) => {
+                "We couldn't reach the server. Check your connection, then try again.".into()
+            }
+            LoadError::NotFound => "There is nothing at this address.".into(),
+            LoadError::Http(status) if *status >= 500 => {
+                format!("The server had a problem (error {status}). Try again in a moment.")
+            }
+            LoadError::Http(status) => format!("The server refused the request (error {status})."),
+            LoadError::TooLarge { .. } => {
+                "This article is too large to show safely on this device.".into()
+            }
+            LoadError::Invalid(_) => {
+                "This article's file is damaged or in a format this viewer can't read.".into()
+            }
+        }
+    }
+
+    /// The technical detail, one line per fact, for the error view's disclosure and the console.
+    pub fn details(&self) -> Vec<String> {
+        match self {
+            LoadError::Invalid(rejected) => {
+                rejected.problems.iter().map(ToString::to_string).collect()
+            }
+            other => vec![other.to_string()],
+        }
+    }
+
+    /// Is trying again likely to help? (A broken document stays broken until someone fixes it,
+    /// but retrying then is exactly what the reader wants, so only "not found" says no.)
+    pub fn is_retryable(&self) -> bool {
+        !matches!(self, LoadError::NotFound)
+    }
+}
+
+/// Fetches and decodes one article. The document must carry the id it was requested under.
+pub async fn fetch_article(site: &Site, id: &ArticleId) -> Result<Rc<Decoded<Article>>, LoadError> {
+    let limits = Limits::default();
+    let bytes = fetch_bytes(&site.article_url(id), &limits).await?;
+    let decoded = folio_model::decode_article(&bytes, Some(id.as_str()), &limits)
+        .map_err(|rejected| LoadError::Invalid(Rc::new(rejected)))?;
+    report_problems(&site.article_url(id), &decoded.problems);
+    Ok(Rc::new(decoded))
+}
+
+/// Fetches and decodes the front page's list of articles.
+pub async fn fetch_index(site: &Site) -> Result<Rc<Decoded<Index>>, LoadError> {
+    let limits = Limits::default();
+    let bytes = fetch_bytes(&site.index_url(), &limits).await?;
+    let decoded = folio_model::decode_index(&bytes, &limits)
+        .map_err(|rejected| LoadError::Invalid(Rc::new(rejected)))?;
+    report_problems(&site.index_url(), &decoded.problems);
+    Ok(Rc::new(decoded))
+}
+
+/// A document shown in part still tells its publisher what was dropped, in the console.
+fn report_problems(url: &str, problems: &[folio_model::Problem]) {
+    for problem in problems {
+        leptos::logging::warn!("{url}: {problem}");
+    }
+}
+
+/// GETs `url` and returns its body. The request is aborted when the reactive owner that started
+/// it is cleaned up, i.e. when the reader navigates away or the resource fetches anew.
+async fn fetch_bytes(url: &str, limits: &Limits) -> Result<Vec<u8>, LoadError> {
+    let abort_controller = web_sys::AbortController::new().ok();
+    let abort_signal = abort_controller.as_ref().map(web_sys::AbortController::signal);
+    on_cleanup(move || {
+        if let Some(controller) = abort_controller {
+            controller.abort();
+        }
+    });
+
+    let response = Request::get(url)
+        .abort_signal(abort_signal.as_ref())
+        .send()
+        .await
+        .map_err(|error| LoadError::Network(error.to_string()))?;
+    match response.status() {
+        200..=299 => {}
+        404 | 410 => return Err(LoadError::NotFound),
+        status => return Err(LoadError::Http(status)),
+    }
+    // Refuse an oversized document before downloading it, when the server says its size.
+    let declared_size = response
+        .headers()
+        .get("content-length")
+        .and_then(|length| length.parse::<usize>().ok());
+    if let Some(size) = declared_size.filter(|size| *size > limits.max_bytes) {
+        return Err(LoadError::TooLarge { size, limit: limits.max_bytes });
+    }
+    let bytes = response.binary().await.map_err(|error| LoadError::Network(error.to_string()))?;
+    if bytes.len() > limits.max_bytes {
+        return Err(LoadError::TooLarge { size: bytes.len(), limit: limits.max_bytes });
+    }
+    Ok(bytes)
+}

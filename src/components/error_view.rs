@@ -1,0 +1,51 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::api::LoadError;
+use crate::navigation::use_page_focus;
+
+/// What went wrong, in plain language, with a way to try again and the technical detail one
+/// click away. The detail also goes to the console, for the publisher.
+#[component]
+pub fn ErrorView(
+    #[prop(into)] title: String,
+    error: LoadError,
+    retry: Callback<()>,
+    /// True while the retry is under way.
+    pending: ReadSignal<bool>,
+) -> impl IntoView {
+    let details = error.details();
+    for line in &details {
+        leptos::logging::error!("{line}");
+    }
+    let heading = NodeRef::new();
+    use_page_focus(heading);
+
+    view! {
+        <Title text=title.clone() />
+        <section class="notice notice--error" aria-labelledby="notice-heading">
+            <h1 id="notice-heading" tabindex="-1" node_ref=heading>{title}</h1>
+            <p role="alert">{error.summary()}</p>
+            {error
+                .is_retryable()
+                .then(|| {
+                    view! {
+                        <button
+                            type="button"
+                            class="button"
+                            disabled=move || pending.get()
+                            on:click=move |_| retry.run(())
+                        >
+                            {move || if pending.get() { "Retrying…" } else { "Retry" }}
+                        </button>
+                    }
+                })}
+            <details class="error-details">
+                <summary>"Technical details"</summary>
+                <ul>
+                    {details.into_iter().map(|line| view! { <li><code>{line}</code></li> }).collect_view()}
+                </ul>
+            </details>
+        </section>
+    }
+}

@@ -1,0 +1,57 @@
+use folio_model::{Figure, Image};
+use leptos::prelude::*;
+
+/// Whether an image is needed for the first screen.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Loading {
+    /// The hero: fetched at once, at high priority.
+    Eager,
+    /// Everything below: fetched as it nears the viewport.
+    Lazy,
+}
+
+/// An image with `width` and `height`, so its box is reserved before it arrives.
+#[component]
+pub fn ImageView(image: Image, loading: Loading) -> impl IntoView {
+    let Image { src, alt, width, height, srcset } = image;
+    // The column is at most 42rem wide; below that the image spans the viewport.
+    let sizes = srcset.is_some().then_some("(min-width: 44rem) 42rem, 100vw");
+    let (lazy, priority) = match loading {
+        Loading::Eager => ("eager", "high"),
+        Loading::Lazy => ("lazy", "auto"),
+    };
+    view! {
+        <img
+            src=src
+            srcset=srcset
+            sizes=sizes
+            alt=alt
+            width=width
+            height=height
+            loading=lazy
+            fetchpriority=priority
+            decoding="async"
+        />
+    }
+}
+
+/// A figure; when its image was unusable the caption and credit are still shown.
+#[component]
+pub fn FigureView(figure: Figure, loading: Loading) -> impl IntoView {
+    let Figure { image, caption, credit } = figure;
+    let has_caption = caption.is_some() || credit.is_some();
+    view! {
+        <figure class="figure">
+            {image.map(|image| view! { <ImageView image loading /> })}
+            {has_caption
+                .then(|| {
+                    view! {
+                        <figcaption>
+                            {caption.map(|caption| view! { <span class="caption">{caption}</span> })}
+                            {credit.map(|credit| view! { <span class="credit">{credit}</span> })}
+                        </figcaption>
+                    }
+                })}
+        </figure>
+    }
+}
