@@ -1,0 +1,286 @@
+//! The release build: one folder, `dist/`, that a publisher copies to any static host.
+//!
+//! wasm (release profile, `wasm-opt -Oz`) → JS glue (wasm-bindgen, as a library) →
+//! content-hashed file names → `index.html` with integrity attributes and a preload of the
+//! wasm → `404.html` → precompressed `.br` and `.gz` beside every asset → a size report.
+
+use std::fmt::Write as _;
+use std::fs;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use anyhow::{Context, Result, ensure};
+use base64::Engine as _;
+use sha2::{Digest, Sha256, Sha384};
+
+use crate::project_root;
+use crate::setup::{output, run};
+
+pub struct Options {
+    /// The URL path the site is served under, e.g. `/` or `/news/`.
+    pub base_path: String,
+    pub out_dir: PathBuf,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { base_path: "/".into(), out_dir: project_root().join("dist") }
+    }
+}
+
+/// Where index.html gets the asset tags.
+const ASSETS_MARKER: &str = "<!-- folio:assets -->";
+/// The base element index.html is written with; the build sets its path.
+const BASE_ELEMENT: &str = r#"<base href="/" />"#;
+/// The oldest wasm-opt known to produce working modules for this toolchain (Debian's 108 does
+/// not: its output fails in the browser while the build looks fine).
+const MIN_WASM_OPT_VERSION: u32 = 116;
+
+/// Builds the site into `options.out_dir` and returns that folder.
+pub fn build(options: &Options) -> Result<PathBuf> {
+    let root = project_root();
+    let base_path = normalize_base_path(&options.base_path)?;
+
+    run(Command::new(env_cargo()).current_dir(&root).args([
+        "build",
+        "--release",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--package",
+        "folio",
+    ]))?;
+
+    let staging = root.join("target/xtask/bindgen");
+    recreate_dir(&staging)?;
+    wasm_bindgen_cli_support::Bindgen::new()
+        .input_path(root.join("target/wasm32-unknown-unknown/release/folio.wasm"))
+        .web(true)?
+        .typescript(false)
+        .out_name("folio")
+        .generate(&staging)
+        .context("wasm-bindgen")?;
+    let wasm = optimize_wasm(&root, &staging.join("folio_bg.wasm"))?;
+
+    let out = &options.out_dir;
+    recreate_dir(out)?;
+    copy_dir(&root.join("public"), out)?;
+    if staging.join("snippets").is_dir() {
+        copy_dir(&staging.join("snippets"), &out.join("snippets"))?;
+    }
+
+    let wasm_name = hashed_name("folio", "wasm", &wasm);
+    fs::write(out.join(&wasm_name), &wasm)?;
+    let js = fs::read_to_string(staging.join("folio.js"))?;
+    ensure!(js.contains("async function __wbg_init("), "wasm-bindgen's glue has no __wbg_init");
+    // The module fetches the wasm from beside itself (so any base path works) and starts the
+    // app as soon as it is evaluated: no inline script is needed, which keeps the CSP strict.
+    let js = format!(
+        "{js}\n__wbg_init({{ module_or_path: new URL('{wasm_name}', import.meta.url) }});\n"
+    );
+    let js_name = hashed_name("folio", "js", js.as_bytes());
+    fs::write(out.join(&js_name), &js)?;
+    let css = read_stylesheets(&root.join("style"))?;
+    let css_name = hashed_name("folio", "css", css.as_bytes());
+    fs::write(out.join(&css_name), &css)?;
+
+    let template = fs::read_to_string(root.join("index.html"))?;
+    ensure!(template.contains(ASSETS_MARKER), "index.html lacks {ASSETS_MARKER}");
+    ensure!(template.contains(BASE_ELEMENT), "index.html lacks {BASE_ELEMENT}");
+    let tags = format!(
+        "<link rel=\"stylesheet\" href=\"{css_name}\" integrity=\"{}\" />\n    \
+         <link rel=\"preload\" href=\"{wasm_name}\" as=\"fetch\" type=\"application/wasm\" crossorigin />\n    \
+         <script type=\"module\" src=\"{js_name}\" integrity=\"{}\"></script>",
+        integrity(css.as_bytes()),
+        integrity(js.as_bytes()),
+    );
+    let html = template
+        .replace(BASE_ELEMENT, &format!(r#"<base href="{base_path}" />"#))
+        .replace(ASSETS_MARKER, &tags);
+    fs::write(out.join("index.html"), &html)?;
+    // Hosts that answer unknown paths with 404.html (GitHub Pages and others) still start the
+    // app, which then routes by the address.
+    fs::write(out.join("404.html"), &html)?;
+
+    precompress(out, out)?;
+    print_sizes(out, &[&wasm_name, &js_name, &css_name])?;
+    println!("Site written to {} (base path {base_path})", out.display());
+    Ok(out.clone())
+}
+
+fn env_cargo() -> String {
+    std::env::var("CARGO").unwrap_or_else(|_| "cargo".into())
+}
+
+/// `news` → `/news/`; the base element needs both slashes.
+fn normalize_base_path(path: &str) -> Result<String> {
+    let trimmed = path.trim_matches('/');
+    ensure!(
+        trimmed.split('/').all(|s| !s.is_empty() && s != "." && s != "..") || trimmed.is_empty(),
+        "--base-path {path:?} is not a plain URL path such as /news/"
+    );
+    Ok(if trimmed.is_empty() { "/".into() } else { format!("/{trimmed}/") })
+}
+
+/// Runs npm's binaryen `wasm-opt -Oz` and returns the optimised module.
+fn optimize_wasm(root: &Path, input: &Path) -> Result<Vec<u8>> {
+    let wasm_opt = root.join("node_modules/.bin/wasm-opt");
+    let version = output(Command::new(&wasm_opt).arg("--version"))?;
+    let number: u32 = version
+        .split_whitespace()
+        .find_map(|word| word.parse().ok())
+        .with_context(|| format!("unexpected wasm-opt version {version:?}"))?;
+    ensure!(number >= MIN_WASM_OPT_VERSION, "wasm-opt {number} is too old; run npm ci");
+    let optimized = input.with_extension("opt.wasm");
+    run(Command::new(&wasm_opt)
+        .arg("-Oz")
+        // The features rustc enables by default for wasm32-unknown-unknown.
+        .args([
+            "--enable-bulk-memory",
+            "--enable-nontrapping-float-to-int",
+            "--enable-sign-ext",
+            "--enable-mutable-globals",
+            "--enable-reference-types",
+            "--enable-multivalue",
+        ])
+        .arg(input)
+        .arg("-o")
+        .arg(&optimized))?;
+    Ok(fs::read(optimized)?)
+}
+
+/// `folio-<16 hex digits of SHA-256>.<extension>`: a new name whenever the content changes, so
+/// hosts can cache assets forever.
+fn hashed_name(stem: &str, extension: &str, bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    let hex: String = digest.iter().take(8).fold(String::new(), |mut hex, byte| {
+        let _ = write!(hex, "{byte:02x}");
+        hex
+    });
+    format!("{stem}-{hex}.{extension}")
+}
+
+/// A Subresource Integrity value.
+fn integrity(bytes: &[u8]) -> String {
+    format!("sha384-{}", base64::engine::general_purpose::STANDARD.encode(Sha384::digest(bytes)))
+}
+
+/// Every `style/*.css`, in name order, as one stylesheet.
+fn read_stylesheets(dir: &Path) -> Result<String> {
+    let mut paths: Vec<PathBuf> = fs::read_dir(dir)?
+        .map(|entry| entry.map(|e| e.path()))
+        .collect::<Result<_, _>>()?;
+    paths.retain(|p| p.extension().is_some_and(|e| e == "css"));
+    paths.sort();
+    let mut css = String::new();
+    for path in paths {
+        css.push_str(&fs::read_to_string(&path)?);
+        css.push('\n');
+    }
+    Ok(css)
+}
+
+/// Writes `.br` and `.gz` beside every text and wasm file the build made. Not under
+/// `content/`: publishers change content without rebuilding, and a stale precompressed copy
+/// would be served in place of the edited file.
+fn precompress(dir: &Path, out: &Path) -> Result<()> {
+    for entry in fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.is_dir() {
+            if path != out.join("content") {
+                precompress(&path, out)?;
+            }
+            continue;
+        }
+        let compressible = path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+            ["html", "js", "css", "wasm", "json", "svg", "xml", "txt", "webmanifest"].contains(&e)
+        });
+        if compressible {
+            let bytes = fs::read(&path)?;
+            fs::write(append_extension(&path, "br"), brotli(&bytes)?)?;
+            fs::write(append_extension(&path, "gz"), gzip(&bytes)?)?;
+        }
+    }
+    Ok(())
+}
+
+fn append_extension(path: &Path, extension: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(".");
+    name.push(extension);
+    PathBuf::from(name)
+}
+
+pub fn brotli(bytes: &[u8]) -> Result<Vec<u8>> {
+    let mut compressed = Vec::new();
+    let params = brotli::enc::BrotliEncoderParams { quality: 11, lgwin: 22, ..Default::default() };
+    brotli::BrotliCompress(&mut &bytes[..], &mut compressed, &params)?;
+    Ok(compressed)
+}
+
+pub fn gzip(bytes: &[u8]) -> Result<Vec<u8>> {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    encoder.write_all(bytes)?;
+    Ok(encoder.finish()?)
+}
+
+/// Prints raw, gzip and brotli sizes of what the article page loads.
+fn print_sizes(out: &Path, names: &[&str]) -> Result<()> {
+    println!("\n{:<32} {:>10} {:>10} {:>10}", "asset", "raw", "gzip", "brotli");
+    let mut totals = [0usize; 3];
+    for name in names {
+        let raw = fs::metadata(out.join(name))?.len() as usize;
+        let gzip = fs::metadata(out.join(format!("{name}.gz")))?.len() as usize;
+        let brotli = fs::metadata(out.join(format!("{name}.br")))?.len() as usize;
+        for (total, size) in totals.iter_mut().zip([raw, gzip, brotli]) {
+            *total += size;
+        }
+        println!("{name:<32} {raw:>10} {gzip:>10} {brotli:>10}");
+    }
+    let [raw, gzip, brotli] = totals;
+    println!("{:<32} {raw:>10} {gzip:>10} {brotli:>10}\n", "total (wasm + js + css)");
+    Ok(())
+}
+
+fn recreate_dir(dir: &Path) -> Result<()> {
+    if dir.exists() {
+        fs::remove_dir_all(dir).with_context(|| format!("removing {}", dir.display()))?;
+    }
+    fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))
+}
+
+pub fn copy_dir(from: &Path, to: &Path) -> Result<()> {
+    fs::create_dir_all(to)?;
+    for entry in fs::read_dir(from).with_context(|| format!("reading {}", from.display()))? {
+        let entry = entry?;
+        let target = to.join(entry.file_name());
+        if entry.file_type()?.is_dir() {
+            copy_dir(&entry.path(), &target)?;
+        } else {
+            fs::copy(entry.path(), &target)?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_paths_are_normalized() {
+        assert_eq!(normalize_base_path("/").unwrap(), "/");
+        assert_eq!(normalize_base_path("").unwrap(), "/");
+        assert_eq!(normalize_base_path("news").unwrap(), "/news/");
+        assert_eq!(normalize_base_path("/a/b/").unwrap(), "/a/b/");
+        assert!(normalize_base_path("/../x/").is_err());
+        assert!(normalize_base_path("/a//b/").is_err());
+    }
+
+    #[test]
+    fn names_change_with_content() {
+        let a = hashed_name("folio", "js", b"a");
+        assert!(a.starts_with("folio-") && a.ends_with(".js") && a.len() == "folio-.js".len() + 16);
+        assert_ne!(a, hashed_name("folio", "js", b"b"));
+    }
+}

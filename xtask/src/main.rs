@@ -1,0 +1,90 @@
+//! Folio's automation, in one place: `cargo xtask <command>`.
+//!
+//! Each command does its own set-up (the wasm target, npm packages, Chromium), so a fresh
+//! machine with rustup, Node.js and apt needs nothing else.
+
+mod check;
+mod dist;
+mod serve;
+mod setup;
+mod test;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result, bail};
+
+const HELP: &str = "\
+Usage: cargo xtask <command> [options]
+
+Commands:
+  serve [--port N]           build the site and serve it with the sample content
+                             on http://127.0.0.1:N/ (default 8080)
+  test                       run every test: formatting, lints, unit tests, browser tests
+  dist [--base-path /P/]     release build of the deployable site into dist/
+                             (--base-path: the path the site is hosted under; default /)
+  check <file.json>...       check article or index documents against the format;
+                             exits non-zero when any has an error
+  help                       this text
+";
+
+fn main() -> ExitCode {
+    match run(std::env::args().skip(1).collect()) {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("error: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(args: Vec<String>) -> Result<ExitCode> {
+    let (command, options) = args.split_first().map_or(("help", &[][..]), |(c, o)| (c.as_str(), o));
+    match command {
+        "serve" => {
+            let port = option(options, "--port")?.map_or(Ok(8080), |p| p.parse()).context("--port")?;
+            setup::wasm_target()?;
+            setup::npm_packages()?;
+            let site = dist::build(&dist::Options::default())?;
+            serve::serve_forever(&site, port)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        "dist" => {
+            let base_path = option(options, "--base-path")?.unwrap_or_else(|| "/".into());
+            setup::wasm_target()?;
+            setup::npm_packages()?;
+            dist::build(&dist::Options { base_path, ..dist::Options::default() })?;
+            Ok(ExitCode::SUCCESS)
+        }
+        "test" => test::run().map(|()| ExitCode::SUCCESS),
+        "check" => {
+            if options.is_empty() {
+                bail!("check needs at least one file: cargo xtask check content/articles/*.json");
+            }
+            let files: Vec<PathBuf> = options.iter().map(PathBuf::from).collect();
+            Ok(if check::check_files(&files)? { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+        }
+        "help" | "--help" | "-h" => {
+            print!("{HELP}");
+            Ok(ExitCode::SUCCESS)
+        }
+        other => bail!("unknown command {other:?}\n\n{HELP}"),
+    }
+}
+
+/// The value after `name` in `options`, if given.
+fn option(options: &[String], name: &str) -> Result<Option<String>> {
+    match options.iter().position(|o| o == name) {
+        None => Ok(None),
+        Some(at) => match options.get(at + 1) {
+            Some(value) => Ok(Some(value.clone())),
+            None => bail!("{name} needs a value"),
+        },
+    }
+}
+
+/// The repository root (the xtask crate lives one level below it).
+fn project_root() -> PathBuf {
+    let manifest_dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    manifest_dir.parent().map(PathBuf::from).unwrap_or(manifest_dir)
+}

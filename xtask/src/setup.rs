@@ -1,0 +1,65 @@
+//! Installing what the commands need, once, on a fresh machine. Each step checks first, so on
+//! a prepared machine it costs a few milliseconds.
+
+use std::path::Path;
+use std::process::Command;
+
+use anyhow::{Context, Result, bail};
+
+use crate::project_root;
+
+/// The Rust target the viewer compiles to (`rust-toolchain.toml` cannot install it when rustup
+/// may not auto-install).
+pub fn wasm_target() -> Result<()> {
+    let installed = output(Command::new("rustup").args(["target", "list", "--installed"]))?;
+    if !installed.lines().any(|line| line.trim() == "wasm32-unknown-unknown") {
+        run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))?;
+    }
+    Ok(())
+}
+
+/// The npm packages in `package-lock.json`: the wasm optimiser and the browser-test driver.
+pub fn npm_packages() -> Result<()> {
+    let root = project_root();
+    let marker = root.join("node_modules/.package-lock.json");
+    let up_to_date = match (modified(&marker), modified(&root.join("package-lock.json"))) {
+        (Some(installed), Some(locked)) => installed >= locked,
+        _ => false,
+    };
+    if !up_to_date {
+        run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(&root))?;
+    }
+    Ok(())
+}
+
+/// Debian's Chromium and ChromeDriver, for the browser tests.
+pub fn chromium() -> Result<()> {
+    if Path::new("/usr/bin/chromium").exists() {
+        return Ok(());
+    }
+    println!("Installing Chromium from Debian's packages (about a minute)…");
+    run(Command::new("apt-get").arg("update"))?;
+    run(Command::new("apt-get").args(["install", "-y", "--no-install-recommends", "chromium"]))
+}
+
+fn modified(path: &Path) -> Option<std::time::SystemTime> {
+    path.metadata().and_then(|m| m.modified()).ok()
+}
+
+/// Runs a command with inherited output and fails if it fails.
+pub fn run(command: &mut Command) -> Result<()> {
+    let status = command.status().with_context(|| format!("could not start {command:?}"))?;
+    if !status.success() {
+        bail!("{command:?} failed ({status})");
+    }
+    Ok(())
+}
+
+/// Runs a command and returns what it printed.
+pub fn output(command: &mut Command) -> Result<String> {
+    let output = command.output().with_context(|| format!("could not start {command:?}"))?;
+    if !output.status.success() {
+        bail!("{command:?} failed: {}", String::from_utf8_lossy(&output.stderr));
+    }
+    Ok(String::from_utf8_lossy(&output.stdout).into_owned())
+}
