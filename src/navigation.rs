@@ -77,7 +77,8 @@ fn page_shown(heading: &web_sys::HtmlElement) {
 /// the heading is in the document. The heading needs `tabindex="-1"` to take focus.
 pub fn use_page_focus(heading: NodeRef<leptos::html::H1>) {
     Effect::new(move |_| {
-        if let Some(heading) = heading.get() {
+        // `try_get`: the page may be gone (a newer navigation replaced it) when this runs.
+        if let Some(heading) = heading.try_get().flatten() {
             page_shown(&heading);
         }
     });

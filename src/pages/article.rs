@@ -29,11 +29,14 @@ pub fn ArticlePage() -> impl IntoView {
             }
         }
     });
-    let pending = RwSignal::new(false);
+    let (pending, set_pending) = signal(false);
+    // Owned by the page, not by the error view that a retry replaces: a signal or callback
+    // made inside that view is disposed with it while the transition still reads it.
+    let retry = Callback::new(move |()| article.refetch());
 
     view! {
         <div class="article-page" aria-busy=move || pending.get().to_string()>
-            <Transition fallback=ArticleSkeleton set_pending=pending.write_only()>
+            <Transition fallback=ArticleSkeleton set_pending>
                 {move || Suspend::new(async move {
                     match article.await {
                         Ok(decoded) => view! { <ArticleView article=decoded.value.clone() /> }.into_any(),
@@ -43,8 +46,8 @@ pub fn ArticlePage() -> impl IntoView {
                                 <ErrorView
                                     title="This article couldn't be loaded"
                                     error
-                                    retry=Callback::new(move |()| article.refetch())
-                                    pending=pending.read_only()
+                                    retry
+                                    pending
                                 />
                             }
                                 .into_any()

@@ -13,11 +13,14 @@ pub fn FrontPage() -> impl IntoView {
         let site = site.clone();
         async move { api::fetch_index(&site).await }
     });
-    let pending = RwSignal::new(false);
+    let (pending, set_pending) = signal(false);
+    // Owned by the page, not by the error view that a retry replaces: a signal or callback
+    // made inside that view is disposed with it while the transition still reads it.
+    let retry = Callback::new(move |()| index.refetch());
 
     view! {
         <Title text="" />
-        <Transition fallback=ListSkeleton set_pending=pending.write_only()>
+        <Transition fallback=ListSkeleton set_pending>
             {move || Suspend::new(async move {
                 match index.await {
                     Ok(index) => view! { <ArticleList entries=index.value.articles.clone() /> }.into_any(),
@@ -26,8 +29,8 @@ pub fn FrontPage() -> impl IntoView {
                             <ErrorView
                                 title="The front page couldn't be loaded"
                                 error
-                                retry=Callback::new(move |()| index.refetch())
-                                pending=pending.read_only()
+                                retry
+                                pending
                             />
                         }
                             .into_any()
