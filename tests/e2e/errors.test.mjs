@@ -1,0 +1,90 @@
+// Missing, broken and hostile documents: the reader always gets a clear page.
+
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+
+import { ArticlePage, SITE_URL, launchBrowser, openPage, removeArticle, serveFixture } from './support.mjs';
+
+let browser;
+before(async () => {
+  browser = await launchBrowser();
+});
+after(() => browser?.close());
+
+test('a missing article shows the not-found page', async () => {
+  const page = await openPage(browser);
+  const article = new ArticlePage(page);
+  await article.open('no-such-article');
+  await article.waitForHeadline('Page not found');
+  assert.equal(await page.title(), 'Page not found · Folio');
+  assert.equal(await page.getByRole('button', { name: 'Retry' }).count(), 0);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('an unknown path shows the not-found page', async () => {
+  const page = await openPage(browser);
+  await page.goto(new URL('no/such/page', SITE_URL).href);
+  await new ArticlePage(page).waitForHeadline('Page not found');
+  await page.context().close();
+});
+
+test('an address that cannot be an article id is not found, without a request', async () => {
+  const page = await openPage(browser);
+  const requests = [];
+  page.on('request', (request) => requests.push(request.url()));
+  await page.goto(new URL('articles/Not_An_Id', SITE_URL).href);
+  await new ArticlePage(page).waitForHeadline('Page not found');
+  assert.deepEqual(requests.filter((url) => url.includes('/content/')), []);
+  await page.context().close();
+});
+
+test('malformed JSON shows the error view, and retry works once the file is fixed', async () => {
+  const id = 'broken-then-fixed';
+  serveFixture('malformed.json', id);
+  try {
+    const page = await openPage(browser);
+    const article = new ArticlePage(page);
+    await article.open(id);
+    await article.waitForHeadline("This article couldn't be loaded");
+    assert.match(await page.getByRole('alert').textContent(), /damaged/);
+    const details = page.locator('details');
+    await details.getByText('Technical details').click();
+    assert.match(await details.textContent(), /not valid JSON/);
+
+    serveFixture('fixed.json', id);
+    await page.getByRole('button', { name: 'Retry' }).click();
+    await article.waitForHeadline('The corrected file is served');
+    assert.deepEqual(await article.paragraphs(), ['The retry found a good document.']);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  } finally {
+    removeArticle(id);
+  }
+});
+
+test('markup in article text is shown as text and never runs', async () => {
+  const id = 'markup-headline';
+  serveFixture('markup-headline.json', id);
+  try {
+    const page = await openPage(browser);
+    const article = new ArticlePage(page);
+    await article.open(id);
+    const headline =
+      '<img src=x onerror="window.__folioPwned=1"><b>Bold</b> claims</title><script>window.__folioPwned=1</script>';
+    await article.waitForHeadline(headline);
+    assert.equal(await page.locator('article b, article img, article script, article svg').count(), 0);
+    assert.equal(await page.title(), `${headline} · Folio`);
+    const [first] = await article.paragraphs();
+    assert.equal(first, '<script>window.__folioPwned=1</script>Paragraph text');
+    // The javascript: link kept its text and lost its href; the https: one kept both.
+    const bad = page.getByText('a link that must lose its href');
+    assert.equal(await bad.evaluate((el) => el.closest('a')), null);
+    assert.equal(await page.getByRole('link', { name: 'a good one' }).getAttribute('href'), 'https://example.org/');
+    assert.equal(await page.evaluate(() => window.__folioPwned), undefined);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  } finally {
+    removeArticle(id);
+  }
+});

@@ -1,0 +1,98 @@
+// Client-side navigation: related links change the article without a reload, focus moves to
+// the new headline, and back restores where the reader was.
+
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+
+import { ArticlePage, launchBrowser, openPage, sampleArticle } from './support.mjs';
+
+let browser;
+before(async () => {
+  browser = await launchBrowser();
+});
+after(() => browser?.close());
+
+test('an internal related link changes URL and article without reloading the page', async () => {
+  const page = await openPage(browser);
+  const article = new ArticlePage(page);
+  await article.open('tide-mill-turns-again');
+  await article.waitForHeadline(sampleArticle('tide-mill-turns-again').headline);
+  // A full page load would wipe this.
+  await page.evaluate(() => {
+    window.__folioNoReload = 'still the same page';
+  });
+
+  const target = sampleArticle('night-ferry-timetable');
+  await article.related.getByRole('link', { name: target.headline }).click();
+  await article.waitForHeadline(target.headline);
+
+  assert.equal(new URL(page.url()).pathname, '/articles/night-ferry-timetable');
+  assert.equal(await page.evaluate(() => window.__folioNoReload), 'still the same page');
+  assert.equal(await page.title(), `${target.headline} · Folio`);
+  assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'H1');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('related links written without a leading slash are internal too', async () => {
+  const page = await openPage(browser);
+  const article = new ArticlePage(page);
+  await article.open('tide-mill-turns-again');
+  await article.waitForHeadline(sampleArticle('tide-mill-turns-again').headline);
+  const link = article.related.getByRole('link', { name: "The lighthouse keeper's ledger" });
+  assert.equal(await link.getAttribute('href'), '/articles/lighthouse-keepers-ledger');
+  await page.evaluate(() => {
+    window.__folioNoReload = true;
+  });
+  await link.click();
+  await article.waitForHeadline("The lighthouse keeper's ledger");
+  assert.equal(await page.evaluate(() => window.__folioNoReload), true);
+  await page.context().close();
+});
+
+test('external links are ordinary links that share no opener or referrer', async () => {
+  const page = await openPage(browser);
+  const article = new ArticlePage(page);
+  await article.open('tide-mill-turns-again');
+  await article.waitForHeadline(sampleArticle('tide-mill-turns-again').headline);
+  const external = article.related.getByRole('link', { name: 'Tide tables and almanacs (external)' });
+  assert.equal(await external.getAttribute('href'), 'https://tides.example.org/carrow');
+  assert.equal(await external.getAttribute('rel'), 'noopener noreferrer');
+  await page.context().close();
+});
+
+test('back and forward restore the scroll position', async () => {
+  const page = await openPage(browser, { width: 1280, height: 800 });
+  const article = new ArticlePage(page);
+  const longRead = sampleArticle('lighthouse-keepers-ledger');
+  await article.open(longRead.id);
+  await article.waitForHeadline(longRead.headline);
+
+  const link = article.related.getByRole('link', { name: 'How the night ferry timetable is built' });
+  await link.scrollIntoViewIfNeeded();
+  const scrolledTo = await page.evaluate(() => window.scrollY);
+  assert.ok(scrolledTo > 2000, `scrolled to ${scrolledTo}`);
+  await link.click();
+  await article.waitForHeadline('How the night ferry timetable is built');
+  assert.equal(await page.evaluate(() => window.scrollY), 0, 'a followed link starts at the top');
+
+  await page.goBack();
+  await article.waitForHeadline(longRead.headline);
+  await page.waitForFunction((y) => Math.abs(window.scrollY - y) < 2, scrolledTo);
+  assert.equal(new URL(page.url()).pathname, `/articles/${longRead.id}`);
+  await page.context().close();
+});
+
+test('the skip link moves focus to the main content', async () => {
+  const page = await openPage(browser);
+  const article = new ArticlePage(page);
+  await article.open('harbour-road-cycle-lane');
+  await article.waitForHeadline(sampleArticle('harbour-road-cycle-lane').headline);
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to content' });
+  assert.equal(await skip.evaluate((el) => el === document.activeElement), true);
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'main');
+  assert.equal(new URL(page.url()).pathname, '/articles/harbour-road-cycle-lane');
+  await page.context().close();
+});

@@ -1,0 +1,104 @@
+// Shared set-up for the end-to-end tests: the site under test, a browser, and page objects
+// that find things the way a reader does (by role and text).
+//
+// `cargo xtask test` builds the release site once, serves a copy of it on loopback and sets
+// FOLIO_URL (where it is served) and FOLIO_SITE (the served folder, which tests may write
+// content into).
+
+import { readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const SITE_URL = requireEnv('FOLIO_URL');
+export const SITE_DIR = requireEnv('FOLIO_SITE');
+const FIXTURES = new URL('../fixtures/e2e/', import.meta.url);
+
+function requireEnv(name) {
+  const value = process.env[name];
+  if (!value) {
+    throw new Error(`${name} is not set: run these tests through \`cargo xtask test\``);
+  }
+  return value;
+}
+
+/** Debian's Chromium, started as these machines need it. */
+export function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/**
+ * A fresh page that records uncaught exceptions and wasm panics in `page.errors`, for tests to
+ * assert it stays empty. (A panic is only a console message before the wasm traps.)
+ */
+export async function openPage(browser, { width = 1280, height = 900 } = {}) {
+  const context = await browser.newContext({ viewport: { width, height } });
+  const page = await context.newPage();
+  page.errors = [];
+  page.on('pageerror', (error) => page.errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /panicked at|RuntimeError/.test(message.text())) {
+      page.errors.push(message.text());
+    }
+  });
+  return page;
+}
+
+/** A sample article's JSON, as shipped in `public/content/articles/`. */
+export function sampleArticle(id) {
+  return JSON.parse(readFileSync(join(SITE_DIR, 'content/articles', `${id}.json`), 'utf8'));
+}
+
+/** Puts a fixture from `tests/fixtures/e2e/` on the server as `content/articles/<id>.json`. */
+export function serveFixture(fixture, id) {
+  writeFileSync(articlePath(id), readFileSync(new URL(fixture, FIXTURES)));
+}
+
+export function removeArticle(id) {
+  rmSync(articlePath(id), { force: true });
+}
+
+function articlePath(id) {
+  return join(SITE_DIR, 'content/articles', `${id}.json`);
+}
+
+/** The plain text of inline content: a string, or a list of strings and runs. */
+export function plainText(content) {
+  return typeof content === 'string'
+    ? content
+    : content.map((run) => (typeof run === 'string' ? run : run.text)).join('');
+}
+
+/** The article page as a reader sees it. */
+export class ArticlePage {
+  constructor(page) {
+    this.page = page;
+    this.headline = page.getByRole('heading', { level: 1 });
+    this.article = page.locator('article');
+    this.adSlots = page.getByRole('complementary', { name: 'Advertisement' });
+    this.related = page.getByRole('complementary', { name: 'Related' });
+  }
+
+  async open(id) {
+    await this.page.goto(new URL(`articles/${id}`, SITE_URL).href);
+  }
+
+  /** Waits until the article (not the loading state) is on the page. */
+  async waitForHeadline(text) {
+    await this.page.getByRole('heading', { level: 1, name: text, exact: true }).waitFor();
+  }
+
+  paragraphs() {
+    return this.article.locator('.article-body > p').allTextContents();
+  }
+}
