@@ -93,7 +93,9 @@ fn report_problems(url: &str, problems: &[folio_model::Problem]) {
 /// it is cleaned up, i.e. when the reader navigates away or the resource fetches anew.
 async fn fetch_bytes(url: &str, limits: &Limits) -> Result<Vec<u8>, LoadError> {
     let abort_controller = web_sys::AbortController::new().ok();
-    let abort_signal = abort_controller.as_ref().map(web_sys::AbortController::signal);
+    let abort_signal = abort_controller
+        .as_ref()
+        .map(web_sys::AbortController::signal);
     on_cleanup(move || {
         if let Some(controller) = abort_controller {
             controller.abort();
@@ -116,11 +118,20 @@ async fn fetch_bytes(url: &str, limits: &Limits) -> Result<Vec<u8>, LoadError> {
         .get("content-length")
         .and_then(|length| length.parse::<usize>().ok());
     if let Some(size) = declared_size.filter(|size| *size > limits.max_bytes) {
-        return Err(LoadError::TooLarge { size, limit: limits.max_bytes });
+        return Err(LoadError::TooLarge {
+            size,
+            limit: limits.max_bytes,
+        });
     }
-    let bytes = response.binary().await.map_err(|error| LoadError::Network(error.to_string()))?;
+    let bytes = response
+        .binary()
+        .await
+        .map_err(|error| LoadError::Network(error.to_string()))?;
     if bytes.len() > limits.max_bytes {
-        return Err(LoadError::TooLarge { size: bytes.len(), limit: limits.max_bytes });
+        return Err(LoadError::TooLarge {
+            size: bytes.len(),
+            limit: limits.max_bytes,
+        });
     }
     Ok(bytes)
 }

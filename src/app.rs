@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use leptos_meta::{Title, provide_meta_context};
 use leptos_router::components::{A, Route, Router, Routes};
 use leptos_router::path;
+use wasm_bindgen::JsCast;
 
 use crate::navigation;
 use crate::pages::{ArticlePage, FrontPage, NotFound};
@@ -46,10 +47,9 @@ pub fn App() -> impl IntoView {
 fn SkipLink() -> impl IntoView {
     let skip = |event: leptos::ev::MouseEvent| {
         event.prevent_default();
-        if let Some(main) = document().get_element_by_id("main") {
-            if let Ok(main) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(main) {
-                let _ = main.focus();
-            }
+        let main = document().get_element_by_id("main");
+        if let Some(main) = main.and_then(|main| main.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = main.focus();
         }
     };
     view! {

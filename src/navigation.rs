@@ -30,7 +30,7 @@ thread_local! {
 /// Starts recording scroll positions and watching for back/forward navigation. Called once,
 /// by the app, for the lifetime of the page.
 pub fn install() {
-    if let Some(history) = window().history().ok() {
+    if let Ok(history) = window().history() {
         // Restoring too early would clamp to the loading page's height; Folio restores itself.
         let _ = history.set_scroll_restoration(web_sys::ScrollRestoration::Manual);
     }

@@ -27,13 +27,21 @@ impl Site {
     pub fn with_base_url(base_url: &str) -> Site {
         let base = base_url.split(['?', '#']).next().unwrap_or_default();
         let directory_end = base.rfind('/').map_or(0, |slash| slash + 1);
-        Site { base_url: base.get(..directory_end).unwrap_or(base).to_string() }
+        Site {
+            base_url: base.get(..directory_end).unwrap_or(base).to_string(),
+        }
     }
 
     /// The path the router is mounted under: `""` at the domain root, `/news` under `/news/`.
     pub fn router_base(&self) -> String {
-        let after_scheme = self.base_url.split_once("//").map_or(self.base_url.as_str(), |(_, rest)| rest);
-        let path = after_scheme.find('/').and_then(|i| after_scheme.get(i..)).unwrap_or("/");
+        let after_scheme = self
+            .base_url
+            .split_once("//")
+            .map_or(self.base_url.as_str(), |(_, rest)| rest);
+        let path = after_scheme
+            .find('/')
+            .and_then(|i| after_scheme.get(i..))
+            .unwrap_or("/");
         path.trim_end_matches('/').to_string()
     }
 

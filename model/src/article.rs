@@ -33,7 +33,9 @@ pub struct Article {
 impl Article {
     /// The last update, when it names another moment than publication.
     pub fn distinct_update(&self) -> Option<&Timestamp> {
-        self.updated.as_ref().filter(|updated| updated.differs_from(&self.published))
+        self.updated
+            .as_ref()
+            .filter(|updated| updated.differs_from(&self.published))
     }
 }
 
@@ -43,7 +45,9 @@ pub struct ArticleId(String);
 
 impl ArticleId {
     pub fn parse(id: &str) -> Result<ArticleId, String> {
-        let valid_chars = id.bytes().all(|b| matches!(b, b'a'..=b'z' | b'0'..=b'9' | b'-'));
+        let valid_chars = id
+            .bytes()
+            .all(|b| matches!(b, b'a'..=b'z' | b'0'..=b'9' | b'-'));
         if id.is_empty() || id.len() > 128 || !valid_chars {
             Err(format!(
                 "\"{id}\" is not an article id (1 to 128 of a-z, 0-9 and -)"
@@ -81,16 +85,19 @@ impl Language {
     pub fn parse(tag: &str) -> Result<Language, String> {
         let mut subtags = tag.split('-');
         let primary = subtags.next().unwrap_or_default();
-        let primary_ok = (2..=8).contains(&primary.len())
-            && primary.chars().all(|c| c.is_ascii_alphabetic());
+        let primary_ok =
+            (2..=8).contains(&primary.len()) && primary.chars().all(|c| c.is_ascii_alphabetic());
         let rest_ok = subtags
             .clone()
             .all(|s| (1..=8).contains(&s.len()) && s.chars().all(|c| c.is_ascii_alphanumeric()));
         if !primary_ok || !rest_ok {
-            return Err(format!("\"{tag}\" is not a BCP 47 language tag such as en or ar-EG"));
+            return Err(format!(
+                "\"{tag}\" is not a BCP 47 language tag such as en or ar-EG"
+            ));
         }
-        const RTL_LANGUAGES: [&str; 11] =
-            ["ar", "arc", "ckb", "dv", "fa", "he", "iw", "ps", "sd", "ur", "yi"];
+        const RTL_LANGUAGES: [&str; 11] = [
+            "ar", "arc", "ckb", "dv", "fa", "he", "iw", "ps", "sd", "ur", "yi",
+        ];
         const RTL_SCRIPTS: [&str; 6] = ["arab", "hebr", "syrc", "thaa", "nkoo", "adlm"];
         let primary = primary.to_ascii_lowercase();
         // An explicit script subtag (four letters) decides; otherwise the language's usual one.
@@ -99,7 +106,10 @@ impl Language {
             Some(script) => RTL_SCRIPTS.contains(&script.to_ascii_lowercase().as_str()),
             None => RTL_LANGUAGES.contains(&primary.as_str()),
         };
-        Ok(Language { tag: tag.to_string(), right_to_left })
+        Ok(Language {
+            tag: tag.to_string(),
+            right_to_left,
+        })
     }
 }
 
@@ -126,13 +136,25 @@ pub struct Figure {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Block {
     Paragraph(Inline),
-    Heading { level: HeadingLevel, content: Inline },
-    Quote { content: Inline, cite: Option<String> },
+    Heading {
+        level: HeadingLevel,
+        content: Inline,
+    },
+    Quote {
+        content: Inline,
+        cite: Option<String>,
+    },
     Pullquote(Inline),
     Image(Figure),
-    List { ordered: bool, items: Vec<Inline> },
+    List {
+        ordered: bool,
+        items: Vec<Inline>,
+    },
     /// A link card for third-party content; no third-party script ever runs.
-    Embed { url: String, title: Option<String> },
+    Embed {
+        url: String,
+        title: Option<String>,
+    },
     Divider,
     /// An explicit advertisement slot.
     Ad(AdSize),
@@ -149,24 +171,38 @@ pub enum HeadingLevel {
 /// The box an ad slot reserves.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum AdSize {
-    Fixed { width: u16, height: u16 },
+    Fixed {
+        width: u16,
+        height: u16,
+    },
     /// As wide as the column, with a configured height.
     Fluid,
 }
 
 impl AdSize {
     /// The IAB fixed sizes Folio reserves space for.
-    pub const FIXED: [(u16, u16); 6] =
-        [(300, 250), (728, 90), (970, 250), (320, 50), (300, 600), (160, 600)];
+    pub const FIXED: [(u16, u16); 6] = [
+        (300, 250),
+        (728, 90),
+        (970, 250),
+        (320, 50),
+        (300, 600),
+        (160, 600),
+    ];
 
     /// The medium rectangle, which fits every column width.
-    pub const MEDIUM_RECTANGLE: AdSize = AdSize::Fixed { width: 300, height: 250 };
+    pub const MEDIUM_RECTANGLE: AdSize = AdSize::Fixed {
+        width: 300,
+        height: 250,
+    };
 
     pub fn parse(text: &str) -> Result<AdSize, String> {
         if text == "fluid" {
             return Ok(AdSize::Fluid);
         }
-        let size = text.split_once('x').and_then(|(w, h)| Some((w.parse().ok()?, h.parse().ok()?)));
+        let size = text
+            .split_once('x')
+            .and_then(|(w, h)| Some((w.parse().ok()?, h.parse().ok()?)));
         match size {
             Some((width, height)) if AdSize::FIXED.contains(&(width, height)) => {
                 Ok(AdSize::Fixed { width, height })
@@ -204,7 +240,10 @@ pub(crate) fn decode(
     limits: &Limits,
 ) -> Option<Article> {
     let Value::Object(object) = value else {
-        d.error(format!("an article must be a JSON object, found {}", crate::decode::kind(value)));
+        d.error(format!(
+            "an article must be a JSON object, found {}",
+            crate::decode::kind(value)
+        ));
         return None;
     };
     let version = d.required(object, "version", |d, v| {
@@ -219,10 +258,14 @@ pub(crate) fn decode(
         Some(version)
     });
     let id = d.required(object, "id", |d, v| {
-        let id = ArticleId::parse(&d.string(v)?).map_err(|e| d.error(e)).ok()?;
+        let id = ArticleId::parse(&d.string(v)?)
+            .map_err(|e| d.error(e))
+            .ok()?;
         match expected_id {
             Some(expected) if expected != id.as_str() => {
-                d.error(format!("the document is \"{id}\" but was requested as \"{expected}\""));
+                d.error(format!(
+                    "the document is \"{id}\" but was requested as \"{expected}\""
+                ));
                 None
             }
             _ => Some(id),
@@ -233,14 +276,20 @@ pub(crate) fn decode(
     let updated = d.optional(object, "updated", timestamp);
     let dek = d.optional(object, "dek", Decoder::text);
     let section = d.optional(object, "section", Decoder::text);
-    let authors = d.optional(object, "authors", |d, v| d.list(v, author)).unwrap_or_default();
+    let authors = d
+        .optional(object, "authors", |d, v| d.list(v, author))
+        .unwrap_or_default();
     let language = d.optional(object, "language", |d, v| {
         Language::parse(&d.string(v)?).map_err(|e| d.error(e)).ok()
     });
     let image = d.optional(object, "image", figure);
-    let tags = d.optional(object, "tags", |d, v| d.list(v, Decoder::text)).unwrap_or_default();
+    let tags = d
+        .optional(object, "tags", |d, v| d.list(v, Decoder::text))
+        .unwrap_or_default();
     let body = body(d, object, limits);
-    let related = d.optional(object, "related", |d, v| d.list(v, related)).unwrap_or_default();
+    let related = d
+        .optional(object, "related", |d, v| d.list(v, related))
+        .unwrap_or_default();
     let ads = d.optional(object, "ads", Decoder::bool).unwrap_or(true);
 
     let _ = version?;
@@ -275,12 +324,17 @@ fn body(d: &mut Decoder, object: &Map<String, Value>, limits: &Limits) -> Option
             });
             None
         }
-        _ => Some(d.required(object, "body", |d, v| d.list(v, block)).unwrap_or_default()),
+        _ => Some(
+            d.required(object, "body", |d, v| d.list(v, block))
+                .unwrap_or_default(),
+        ),
     }
 }
 
 pub(crate) fn timestamp(d: &mut Decoder, value: &Value) -> Option<Timestamp> {
-    Timestamp::parse(&d.string(value)?).map_err(|e| d.error(e)).ok()
+    Timestamp::parse(&d.string(value)?)
+        .map_err(|e| d.error(e))
+        .ok()
 }
 
 fn author(d: &mut Decoder, value: &Value) -> Option<Author> {
@@ -299,7 +353,9 @@ fn href(d: &mut Decoder, value: &Value) -> Option<Href> {
 pub(crate) fn image(d: &mut Decoder, object: &Map<String, Value>) -> Option<Image> {
     const MAX_SIDE: u64 = 20_000;
     let src = d.required(object, "src", |d, v| {
-        check_url(&d.string(v)?, UrlUse::Media).map_err(|e| d.error(e)).ok()
+        check_url(&d.string(v)?, UrlUse::Media)
+            .map_err(|e| d.error(e))
+            .ok()
     });
     let alt = d.at_key("alt", |d| match object.get("alt") {
         None | Some(Value::Null) => {
@@ -331,8 +387,11 @@ fn figure(d: &mut Decoder, value: &Value) -> Option<Figure> {
     let image = image(d, object);
     let caption = d.optional(object, "caption", Decoder::text);
     let credit = d.optional(object, "credit", Decoder::text);
-    (image.is_some() || caption.is_some() || credit.is_some())
-        .then_some(Figure { image, caption, credit })
+    (image.is_some() || caption.is_some() || credit.is_some()).then_some(Figure {
+        image,
+        caption,
+        credit,
+    })
 }
 
 fn block(d: &mut Decoder, value: &Value) -> Option<Block> {
@@ -342,30 +401,38 @@ fn block(d: &mut Decoder, value: &Value) -> Option<Block> {
     match kind.as_str() {
         "paragraph" => content(d).map(Block::Paragraph),
         "heading" => {
-            let level = d.required(object, "level", |d, v| {
-                match d.whole_number(v, 2..=4)? {
-                    2 => Some(HeadingLevel::H2),
-                    3 => Some(HeadingLevel::H3),
-                    _ => Some(HeadingLevel::H4),
-                }
+            let level = d.required(object, "level", |d, v| match d.whole_number(v, 2..=4)? {
+                2 => Some(HeadingLevel::H2),
+                3 => Some(HeadingLevel::H3),
+                _ => Some(HeadingLevel::H4),
             });
             // A heading with a bad level is still a heading: show it at the middle level.
-            Some(Block::Heading { level: level.unwrap_or(HeadingLevel::H3), content: content(d)? })
+            Some(Block::Heading {
+                level: level.unwrap_or(HeadingLevel::H3),
+                content: content(d)?,
+            })
         }
         "quote" => {
             let cite = d.optional(object, "cite", Decoder::text);
-            Some(Block::Quote { content: content(d)?, cite })
+            Some(Block::Quote {
+                content: content(d)?,
+                cite,
+            })
         }
         "pullquote" => content(d).map(Block::Pullquote),
         "image" => figure(d, value).map(Block::Image),
         "list" => {
-            let ordered = d.optional(object, "ordered", Decoder::bool).unwrap_or(false);
+            let ordered = d
+                .optional(object, "ordered", Decoder::bool)
+                .unwrap_or(false);
             let items = d.required(object, "items", |d, v| d.list(v, inline::decode))?;
             Some(Block::List { ordered, items })
         }
         "embed" => {
             let url = d.required(object, "url", |d, v| {
-                check_url(&d.string(v)?, UrlUse::Web).map_err(|e| d.error(e)).ok()
+                check_url(&d.string(v)?, UrlUse::Web)
+                    .map_err(|e| d.error(e))
+                    .ok()
             })?;
             let title = d.optional(object, "title", Decoder::text);
             Some(Block::Embed { url, title })
@@ -394,5 +461,11 @@ fn related(d: &mut Decoder, value: &Value) -> Option<Related> {
         image(d, object)
     });
     let published = d.optional(object, "published", timestamp);
-    Some(Related { title: title?, href: href?, section, image, published })
+    Some(Related {
+        title: title?,
+        href: href?,
+        section,
+        image,
+        published,
+    })
 }

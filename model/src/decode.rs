@@ -18,7 +18,10 @@ pub struct Limits {
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits { max_bytes: 4 * 1024 * 1024, max_blocks: 10_000 }
+        Limits {
+            max_bytes: 4 * 1024 * 1024,
+            max_blocks: 10_000,
+        }
     }
 }
 
@@ -44,7 +47,11 @@ impl Rejected {
 
     fn single(message: String) -> Rejected {
         Rejected {
-            problems: vec![Problem { path: String::new(), message, severity: Severity::Error }],
+            problems: vec![Problem {
+                path: String::new(),
+                message,
+                severity: Severity::Error,
+            }],
         }
     }
 }
@@ -115,8 +122,13 @@ pub(crate) struct Decoder {
 impl Decoder {
     fn finish<T>(self, value: Option<T>) -> Result<Decoded<T>, Rejected> {
         match value {
-            Some(value) => Ok(Decoded { value, problems: self.problems }),
-            None => Err(Rejected { problems: self.problems }),
+            Some(value) => Ok(Decoded {
+                value,
+                problems: self.problems,
+            }),
+            None => Err(Rejected {
+                problems: self.problems,
+            }),
         }
     }
 
@@ -142,13 +154,21 @@ impl Decoder {
     /// Records a violation of the format at the current path.
     pub(crate) fn error(&mut self, message: impl Into<String>) {
         let path = self.path();
-        self.problems.push(Problem { path, message: message.into(), severity: Severity::Error });
+        self.problems.push(Problem {
+            path,
+            message: message.into(),
+            severity: Severity::Error,
+        });
     }
 
     /// Records something skipped that a newer format may define.
     pub(crate) fn notice(&mut self, message: impl Into<String>) {
         let path = self.path();
-        self.problems.push(Problem { path, message: message.into(), severity: Severity::Notice });
+        self.problems.push(Problem {
+            path,
+            message: message.into(),
+            severity: Severity::Notice,
+        });
     }
 
     /// Runs `read` one level down, at `key`.
@@ -295,8 +315,13 @@ pub(crate) fn kind(value: &Value) -> &'static str {
 /// Drops control characters (except tab and newline) that no article text needs and that only
 /// serve to disguise it.
 fn clean_text(text: &str) -> String {
-    if text.chars().any(|c| c.is_control() && !matches!(c, '\n' | '\t')) {
-        text.chars().filter(|c| !c.is_control() || matches!(c, '\n' | '\t')).collect()
+    if text
+        .chars()
+        .any(|c| c.is_control() && !matches!(c, '\n' | '\t'))
+    {
+        text.chars()
+            .filter(|c| !c.is_control() || matches!(c, '\n' | '\t'))
+            .collect()
     } else {
         text.to_string()
     }

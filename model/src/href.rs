@@ -74,11 +74,11 @@ pub(crate) fn check_url(raw: &str, usage: UrlUse) -> Result<String, String> {
                 Err(format!("{scheme}: URLs are not allowed"))
             }
         }
-        None if usage == UrlUse::Web => {
-            Err("an absolute http: or https: URL is required".into())
-        }
+        None if usage == UrlUse::Web => Err("an absolute http: or https: URL is required".into()),
         None if url.starts_with(['/', '\\'])
-            && url.get(1..).is_some_and(|rest| rest.starts_with(['/', '\\'])) =>
+            && url
+                .get(1..)
+                .is_some_and(|rest| rest.starts_with(['/', '\\'])) =>
         {
             Err("protocol-relative URLs (//host/...) are not allowed".into())
         }
@@ -96,7 +96,9 @@ pub(crate) fn check_srcset(raw: &str) -> (Option<String>, Vec<String>) {
         if let Some(descriptor) = descriptor
             && !is_srcset_descriptor(descriptor)
         {
-            dropped.push(format!("\"{descriptor}\" is not a width (480w) or density (2x)"));
+            dropped.push(format!(
+                "\"{descriptor}\" is not a width (480w) or density (2x)"
+            ));
             continue;
         }
         match check_url(url, UrlUse::Media) {
@@ -122,7 +124,9 @@ fn srcset_candidates(raw: &str) -> Vec<(&str, Option<&str>)> {
         if rest.is_empty() {
             return candidates;
         }
-        let url_end = rest.find(|c: char| c.is_ascii_whitespace()).unwrap_or(rest.len());
+        let url_end = rest
+            .find(|c: char| c.is_ascii_whitespace())
+            .unwrap_or(rest.len());
         let (url, after) = rest.split_at(url_end);
         if let Some(url) = url.strip_suffix(',') {
             candidates.push((url.trim_end_matches(','), None));
@@ -199,7 +203,12 @@ mod tests {
 
     #[test]
     fn refuses_protocol_relative_urls_in_every_spelling() {
-        for url in ["//evil.example/x", "\\\\evil.example", "/\\evil.example", "\\/evil.example"] {
+        for url in [
+            "//evil.example/x",
+            "\\\\evil.example",
+            "/\\evil.example",
+            "\\/evil.example",
+        ] {
             let error = check_url(url, UrlUse::Link).unwrap_err();
             assert!(error.contains("protocol-relative"), "{url}: {error}");
         }
@@ -215,7 +224,11 @@ mod tests {
 
     #[test]
     fn article_links_are_internal() {
-        for url in ["/articles/tide-mills", "articles/tide-mills", "/articles/tide-mills/"] {
+        for url in [
+            "/articles/tide-mills",
+            "articles/tide-mills",
+            "/articles/tide-mills/",
+        ] {
             assert_eq!(
                 check_href(url),
                 Ok(Href::Article(ArticleId::parse("tide-mills").unwrap()))

@@ -24,7 +24,10 @@ pub struct IndexEntry {
 
 pub(crate) fn decode(d: &mut Decoder, value: &Value) -> Option<Index> {
     let Value::Object(object) = value else {
-        d.error(format!("the index must be a JSON object, found {}", kind(value)));
+        d.error(format!(
+            "the index must be a JSON object, found {}",
+            kind(value)
+        ));
         return None;
     };
     let articles = d.required(object, "articles", |d, v| d.list(v, entry))?;
@@ -44,5 +47,12 @@ fn entry(d: &mut Decoder, value: &Value) -> Option<IndexEntry> {
         let object = d.object(v)?;
         image(d, object)
     });
-    Some(IndexEntry { id: id?, headline: headline?, dek, section, published: published?, image })
+    Some(IndexEntry {
+        id: id?,
+        headline: headline?,
+        dek,
+        section,
+        published: published?,
+        image,
+    })
 }

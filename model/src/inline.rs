@@ -35,10 +35,16 @@ pub struct Marks {
 /// Reads inline content: a plain string, or a list of runs (strings or `{text, marks?, href?}`).
 pub(crate) fn decode(d: &mut Decoder, value: &Value) -> Option<Inline> {
     match value {
-        Value::String(_) => Some(Inline(vec![Run { text: d.string(value)?, ..Run::default() }])),
+        Value::String(_) => Some(Inline(vec![Run {
+            text: d.string(value)?,
+            ..Run::default()
+        }])),
         Value::Array(_) => d.list(value, decode_run).map(Inline),
         other => {
-            d.error(format!("expected text or a list of runs, found {}", kind(other)));
+            d.error(format!(
+                "expected text or a list of runs, found {}",
+                kind(other)
+            ));
             None
         }
     }
@@ -46,10 +52,18 @@ pub(crate) fn decode(d: &mut Decoder, value: &Value) -> Option<Inline> {
 
 fn decode_run(d: &mut Decoder, value: &Value) -> Option<Run> {
     let run = match value {
-        Value::String(_) => return Some(Run { text: d.string(value)?, ..Run::default() }),
+        Value::String(_) => {
+            return Some(Run {
+                text: d.string(value)?,
+                ..Run::default()
+            });
+        }
         Value::Object(run) => run,
         other => {
-            d.error(format!("expected a string or a run object, found {}", kind(other)));
+            d.error(format!(
+                "expected a string or a run object, found {}",
+                kind(other)
+            ));
             return None;
         }
     };

@@ -36,7 +36,8 @@ impl Timestamp {
     /// Parses `2026-11-28T09:30:00Z` or `2026-11-28T09:30:00.250+01:00` (RFC 3339, with `t`,
     /// `z` and a space separator also accepted, as the RFC allows).
     pub fn parse(text: &str) -> Result<Timestamp, String> {
-        let invalid = || format!("\"{text}\" is not an RFC 3339 timestamp like 2026-11-28T09:30:00Z");
+        let invalid =
+            || format!("\"{text}\" is not an RFC 3339 timestamp like 2026-11-28T09:30:00Z");
         let bytes = text.as_bytes();
         let digits = |from: usize, len: usize| -> Option<u32> {
             let part = bytes.get(from..from + len)?;
@@ -84,9 +85,18 @@ impl Timestamp {
                 if h > 23 || m > 59 {
                     return Err(invalid());
                 }
-                if *sign == b'-' { -(h * 60 + m) } else { h * 60 + m }
+                if *sign == b'-' {
+                    -(h * 60 + m)
+                } else {
+                    h * 60 + m
+                }
             }
-            _ => return Err(format!("{}; it needs a UTC offset such as Z or +01:00", invalid())),
+            _ => {
+                return Err(format!(
+                    "{}; it needs a UTC offset such as Z or +01:00",
+                    invalid()
+                ));
+            }
         };
         if !(1..=12).contains(&month)
             || day == 0
@@ -125,7 +135,10 @@ impl Timestamp {
 
     /// The date alone, e.g. `28 November 2026`.
     pub fn date(&self) -> String {
-        let month = MONTHS.get(usize::from(self.month) - 1).copied().unwrap_or_default();
+        let month = MONTHS
+            .get(usize::from(self.month) - 1)
+            .copied()
+            .unwrap_or_default();
         format!("{} {month} {}", self.day, self.year)
     }
 
@@ -139,7 +152,13 @@ impl Timestamp {
 /// shows the same text wherever it is read (locale-aware dates are the reader's choice, later).
 impl fmt::Display for Timestamp {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}, {:02}:{:02} UTC", self.date(), self.hour, self.minute)?;
+        write!(
+            f,
+            "{}, {:02}:{:02} UTC",
+            self.date(),
+            self.hour,
+            self.minute
+        )?;
         if self.offset_minutes != 0 {
             let sign = if self.offset_minutes < 0 { '-' } else { '+' };
             let offset = self.offset_minutes.unsigned_abs();
@@ -150,7 +169,7 @@ impl fmt::Display for Timestamp {
 }
 
 fn is_leap_year(year: u32) -> bool {
-    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+    (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400)
 }
 
 fn days_in_month(year: u32, month: u32) -> u32 {
@@ -168,7 +187,8 @@ fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
     let era = year.div_euclid(400);
     let year_of_era = year - era * 400;
     let month = i64::from(month);
-    let day_of_year = (153 * (if month > 2 { month - 3 } else { month + 9 }) + 2) / 5 + i64::from(day) - 1;
+    let day_of_year =
+        (153 * (if month > 2 { month - 3 } else { month + 9 }) + 2) / 5 + i64::from(day) - 1;
     let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
     era * 146_097 + day_of_era - 719_468
 }
@@ -192,7 +212,12 @@ mod tests {
 
     #[test]
     fn epoch_and_leap_days() {
-        assert_eq!(Timestamp::parse("1970-01-01T00:00:00Z").unwrap().unix_seconds(), 0);
+        assert_eq!(
+            Timestamp::parse("1970-01-01T00:00:00Z")
+                .unwrap()
+                .unix_seconds(),
+            0
+        );
         assert!(Timestamp::parse("2024-02-29T12:00:00Z").is_ok());
         assert!(Timestamp::parse("2026-02-29T12:00:00Z").is_err());
     }

@@ -20,7 +20,7 @@ pub fn Blocks(blocks: Vec<Block>, article_id: ArticleId, ads: bool) -> impl Into
                         <InlineContent content />
                     </p>
                 }
-                    .into_any()
+                .into_any()
             }
             Block::Heading { level, content } => match level {
                 HeadingLevel::H2 => view! { <h2><InlineContent content /></h2> }.into_any(),
@@ -35,14 +35,16 @@ pub fn Blocks(blocks: Vec<Block>, article_id: ArticleId, ads: bool) -> impl Into
                     {cite.map(|cite| view! { <figcaption>{cite}</figcaption> })}
                 </figure>
             }
-                .into_any(),
+            .into_any(),
             Block::Pullquote(content) => view! {
                 <aside class="pullquote">
                     <p><InlineContent content /></p>
                 </aside>
             }
-                .into_any(),
-            Block::Image(figure) => view! { <FigureView figure loading=Loading::Lazy /> }.into_any(),
+            .into_any(),
+            Block::Image(figure) => {
+                view! { <FigureView figure loading=Loading::Lazy /> }.into_any()
+            }
             Block::List { ordered, items } => {
                 let items = items
                     .into_iter()
@@ -69,7 +71,7 @@ pub fn Blocks(blocks: Vec<Block>, article_id: ArticleId, ads: bool) -> impl Into
                         </a>
                     </aside>
                 }
-                    .into_any()
+                .into_any()
             }
             Block::Divider => view! { <hr /> }.into_any(),
             Block::Ad(size) if ads => {
@@ -81,7 +83,7 @@ pub fn Blocks(blocks: Vec<Block>, article_id: ArticleId, ads: bool) -> impl Into
                         placement=AdPlacement::InBody(size)
                     />
                 }
-                    .into_any()
+                .into_any()
             }
             Block::Ad(_) => ().into_any(),
         })

@@ -13,9 +13,17 @@ pub enum Loading {
 /// An image with `width` and `height`, so its box is reserved before it arrives.
 #[component]
 pub fn ImageView(image: Image, loading: Loading) -> impl IntoView {
-    let Image { src, alt, width, height, srcset } = image;
+    let Image {
+        src,
+        alt,
+        width,
+        height,
+        srcset,
+    } = image;
     // The column is at most 42rem wide; below that the image spans the viewport.
-    let sizes = srcset.is_some().then_some("(min-width: 44rem) 42rem, 100vw");
+    let sizes = srcset
+        .is_some()
+        .then_some("(min-width: 44rem) 42rem, 100vw");
     let (lazy, priority) = match loading {
         Loading::Eager => ("eager", "high"),
         Loading::Lazy => ("lazy", "auto"),
@@ -38,7 +46,11 @@ pub fn ImageView(image: Image, loading: Loading) -> impl IntoView {
 /// A figure; when its image was unusable the caption and credit are still shown.
 #[component]
 pub fn FigureView(figure: Figure, loading: Loading) -> impl IntoView {
-    let Figure { image, caption, credit } = figure;
+    let Figure {
+        image,
+        caption,
+        credit,
+    } = figure;
     let has_caption = caption.is_some() || credit.is_some();
     view! {
         <figure class="figure">

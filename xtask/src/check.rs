@@ -14,7 +14,10 @@ pub fn check_files(files: &[impl AsRef<Path>]) -> Result<bool> {
         let file = file.as_ref();
         let bytes = fs::read(file).with_context(|| format!("reading {}", file.display()))?;
         let problems = check(file, &bytes);
-        let errors = problems.iter().filter(|p| p.severity == Severity::Error).count();
+        let errors = problems
+            .iter()
+            .filter(|p| p.severity == Severity::Error)
+            .count();
         for problem in &problems {
             println!("{}: {problem}", file.display());
         }
@@ -31,7 +34,10 @@ pub fn check_files(files: &[impl AsRef<Path>]) -> Result<bool> {
 /// front page's list for `index.json`, otherwise the article whose id is the file name.
 pub fn check(file: &Path, bytes: &[u8]) -> Vec<Problem> {
     let limits = Limits::default();
-    let name = file.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+    let name = file
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or_default();
     let result = if name == "index" {
         folio_model::decode_index(bytes, &limits).map(|decoded| decoded.problems)
     } else {

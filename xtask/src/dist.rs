@@ -25,7 +25,10 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Self {
-        Options { base_path: "/".into(), out_dir: project_root().join("dist") }
+        Options {
+            base_path: "/".into(),
+            out_dir: project_root().join("dist"),
+        }
     }
 }
 
@@ -72,7 +75,10 @@ pub fn build(options: &Options) -> Result<PathBuf> {
     let wasm_name = hashed_name("folio", "wasm", &wasm);
     fs::write(out.join(&wasm_name), &wasm)?;
     let js = fs::read_to_string(staging.join("folio.js"))?;
-    ensure!(js.contains("async function __wbg_init("), "wasm-bindgen's glue has no __wbg_init");
+    ensure!(
+        js.contains("async function __wbg_init("),
+        "wasm-bindgen's glue has no __wbg_init"
+    );
     // The module fetches the wasm from beside itself (so any base path works) and starts the
     // app as soon as it is evaluated: no inline script is needed, which keeps the CSP strict.
     let js = format!(
@@ -85,8 +91,14 @@ pub fn build(options: &Options) -> Result<PathBuf> {
     fs::write(out.join(&css_name), &css)?;
 
     let template = fs::read_to_string(root.join("index.html"))?;
-    ensure!(template.contains(ASSETS_MARKER), "index.html lacks {ASSETS_MARKER}");
-    ensure!(template.contains(BASE_ELEMENT), "index.html lacks {BASE_ELEMENT}");
+    ensure!(
+        template.contains(ASSETS_MARKER),
+        "index.html lacks {ASSETS_MARKER}"
+    );
+    ensure!(
+        template.contains(BASE_ELEMENT),
+        "index.html lacks {BASE_ELEMENT}"
+    );
     let tags = format!(
         "<link rel=\"stylesheet\" href=\"{css_name}\" integrity=\"{}\" />\n    \
          <link rel=\"preload\" href=\"{wasm_name}\" as=\"fetch\" type=\"application/wasm\" crossorigin />\n    \
@@ -116,10 +128,17 @@ fn env_cargo() -> String {
 fn normalize_base_path(path: &str) -> Result<String> {
     let trimmed = path.trim_matches('/');
     ensure!(
-        trimmed.split('/').all(|s| !s.is_empty() && s != "." && s != "..") || trimmed.is_empty(),
+        trimmed
+            .split('/')
+            .all(|s| !s.is_empty() && s != "." && s != "..")
+            || trimmed.is_empty(),
         "--base-path {path:?} is not a plain URL path such as /news/"
     );
-    Ok(if trimmed.is_empty() { "/".into() } else { format!("/{trimmed}/") })
+    Ok(if trimmed.is_empty() {
+        "/".into()
+    } else {
+        format!("/{trimmed}/")
+    })
 }
 
 /// Runs npm's binaryen `wasm-opt -Oz` and returns the optimised module.
@@ -130,7 +149,10 @@ fn optimize_wasm(root: &Path, input: &Path) -> Result<Vec<u8>> {
         .split_whitespace()
         .find_map(|word| word.parse().ok())
         .with_context(|| format!("unexpected wasm-opt version {version:?}"))?;
-    ensure!(number >= MIN_WASM_OPT_VERSION, "wasm-opt {number} is too old; run npm ci");
+    ensure!(
+        number >= MIN_WASM_OPT_VERSION,
+        "wasm-opt {number} is too old; run npm ci"
+    );
     let optimized = input.with_extension("opt.wasm");
     run(Command::new(&wasm_opt)
         .arg("-Oz")
@@ -162,7 +184,10 @@ fn hashed_name(stem: &str, extension: &str, bytes: &[u8]) -> String {
 
 /// A Subresource Integrity value.
 fn integrity(bytes: &[u8]) -> String {
-    format!("sha384-{}", base64::engine::general_purpose::STANDARD.encode(Sha384::digest(bytes)))
+    format!(
+        "sha384-{}",
+        base64::engine::general_purpose::STANDARD.encode(Sha384::digest(bytes))
+    )
 }
 
 /// Every `style/*.css`, in name order, as one stylesheet.
@@ -193,7 +218,18 @@ fn precompress(dir: &Path, out: &Path) -> Result<()> {
             continue;
         }
         let compressible = path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
-            ["html", "js", "css", "wasm", "json", "svg", "xml", "txt", "webmanifest"].contains(&e)
+            [
+                "html",
+                "js",
+                "css",
+                "wasm",
+                "json",
+                "svg",
+                "xml",
+                "txt",
+                "webmanifest",
+            ]
+            .contains(&e)
         });
         if compressible {
             let bytes = fs::read(&path)?;
@@ -213,7 +249,11 @@ fn append_extension(path: &Path, extension: &str) -> PathBuf {
 
 pub fn brotli(bytes: &[u8]) -> Result<Vec<u8>> {
     let mut compressed = Vec::new();
-    let params = brotli::enc::BrotliEncoderParams { quality: 11, lgwin: 22, ..Default::default() };
+    let params = brotli::enc::BrotliEncoderParams {
+        quality: 11,
+        lgwin: 22,
+        ..Default::default()
+    };
     brotli::BrotliCompress(&mut &bytes[..], &mut compressed, &params)?;
     Ok(compressed)
 }
@@ -226,7 +266,10 @@ pub fn gzip(bytes: &[u8]) -> Result<Vec<u8>> {
 
 /// Prints raw, gzip and brotli sizes of what the article page loads.
 fn print_sizes(out: &Path, names: &[&str]) -> Result<()> {
-    println!("\n{:<32} {:>10} {:>10} {:>10}", "asset", "raw", "gzip", "brotli");
+    println!(
+        "\n{:<32} {:>10} {:>10} {:>10}",
+        "asset", "raw", "gzip", "brotli"
+    );
     let mut totals = [0usize; 3];
     for name in names {
         let raw = fs::metadata(out.join(name))?.len() as usize;
@@ -238,7 +281,10 @@ fn print_sizes(out: &Path, names: &[&str]) -> Result<()> {
         println!("{name:<32} {raw:>10} {gzip:>10} {brotli:>10}");
     }
     let [raw, gzip, brotli] = totals;
-    println!("{:<32} {raw:>10} {gzip:>10} {brotli:>10}\n", "total (wasm + js + css)");
+    println!(
+        "{:<32} {raw:>10} {gzip:>10} {brotli:>10}\n",
+        "total (wasm + js + css)"
+    );
     Ok(())
 }
 

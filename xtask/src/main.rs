@@ -39,10 +39,14 @@ fn main() -> ExitCode {
 }
 
 fn run(args: Vec<String>) -> Result<ExitCode> {
-    let (command, options) = args.split_first().map_or(("help", &[][..]), |(c, o)| (c.as_str(), o));
+    let (command, options) = args
+        .split_first()
+        .map_or(("help", &[][..]), |(c, o)| (c.as_str(), o));
     match command {
         "serve" => {
-            let port = option(options, "--port")?.map_or(Ok(8080), |p| p.parse()).context("--port")?;
+            let port = option(options, "--port")?
+                .map_or(Ok(8080), |p| p.parse())
+                .context("--port")?;
             setup::wasm_target()?;
             setup::npm_packages()?;
             let site = dist::build(&dist::Options::default())?;
@@ -53,7 +57,10 @@ fn run(args: Vec<String>) -> Result<ExitCode> {
             let base_path = option(options, "--base-path")?.unwrap_or_else(|| "/".into());
             setup::wasm_target()?;
             setup::npm_packages()?;
-            dist::build(&dist::Options { base_path, ..dist::Options::default() })?;
+            dist::build(&dist::Options {
+                base_path,
+                ..dist::Options::default()
+            })?;
             Ok(ExitCode::SUCCESS)
         }
         "test" => test::run().map(|()| ExitCode::SUCCESS),
@@ -62,7 +69,11 @@ fn run(args: Vec<String>) -> Result<ExitCode> {
                 bail!("check needs at least one file: cargo xtask check content/articles/*.json");
             }
             let files: Vec<PathBuf> = options.iter().map(PathBuf::from).collect();
-            Ok(if check::check_files(&files)? { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+            Ok(if check::check_files(&files)? {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            })
         }
         "help" | "--help" | "-h" => {
             print!("{HELP}");
@@ -86,5 +97,8 @@ fn option(options: &[String], name: &str) -> Result<Option<String>> {
 /// The repository root (the xtask crate lives one level below it).
 fn project_root() -> PathBuf {
     let manifest_dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    manifest_dir.parent().map(PathBuf::from).unwrap_or(manifest_dir)
+    manifest_dir
+        .parent()
+        .map(PathBuf::from)
+        .unwrap_or(manifest_dir)
 }

@@ -30,7 +30,10 @@ impl Drop for Running {
 /// Serves `root` on `127.0.0.1:port` (0 picks a free port) in a background thread.
 pub fn start(root: &Path, port: u16) -> Result<Running> {
     let server = Arc::new(Server::http(("127.0.0.1", port)).map_err(|e| anyhow!("{e}"))?);
-    let address = server.server_addr().to_ip().ok_or_else(|| anyhow!("not an IP address"))?;
+    let address = server
+        .server_addr()
+        .to_ip()
+        .ok_or_else(|| anyhow!("not an IP address"))?;
     let url = format!("http://{address}/");
     let root = root.to_path_buf();
     let thread = {
@@ -43,13 +46,21 @@ pub fn start(root: &Path, port: u16) -> Result<Running> {
             }
         })
     };
-    Ok(Running { server, url, thread: Some(thread) })
+    Ok(Running {
+        server,
+        url,
+        thread: Some(thread),
+    })
 }
 
 /// Serves `root` until the process is stopped.
 pub fn serve_forever(root: &Path, port: u16) -> Result<()> {
     let running = start(root, port)?;
-    println!("Serving {} at {} (Ctrl-C stops)", root.display(), running.url);
+    println!(
+        "Serving {} at {} (Ctrl-C stops)",
+        root.display(),
+        running.url
+    );
     if let Some(thread) = running.thread.as_ref() {
         while !thread.is_finished() {
             thread::park_timeout(std::time::Duration::from_secs(3600));
@@ -59,12 +70,20 @@ pub fn serve_forever(root: &Path, port: u16) -> Result<()> {
 }
 
 fn answer(root: &Path, request: Request) {
-    let path = request.url().split(['?', '#']).next().unwrap_or("/").to_string();
+    let path = request
+        .url()
+        .split(['?', '#'])
+        .next()
+        .unwrap_or("/")
+        .to_string();
     let response = match resolve(root, &path) {
         Some(file) => match fs::read(&file) {
             Ok(bytes) => with_headers(
                 Response::from_data(bytes),
-                &[("Content-Type", content_type(&file)), ("Cache-Control", "no-store")],
+                &[
+                    ("Content-Type", content_type(&file)),
+                    ("Cache-Control", "no-store"),
+                ],
             ),
             Err(_) => not_found(),
         },
@@ -92,7 +111,11 @@ fn resolve(root: &Path, url_path: &str) -> Option<PathBuf> {
         return Some(file);
     }
     let last_segment = decoded.rsplit('/').next().unwrap_or_default();
-    if last_segment.contains('.') { None } else { Some(root.join("index.html")) }
+    if last_segment.contains('.') {
+        None
+    } else {
+        Some(root.join("index.html"))
+    }
 }
 
 fn percent_decode(path: &str) -> Option<String> {
@@ -133,7 +156,11 @@ fn with_headers<R: std::io::Read>(
 }
 
 fn content_type(file: &Path) -> &'static str {
-    match file.extension().and_then(|e| e.to_str()).unwrap_or_default() {
+    match file
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or_default()
+    {
         "html" => "text/html; charset=utf-8",
         "js" => "text/javascript; charset=utf-8",
         "css" => "text/css; charset=utf-8",

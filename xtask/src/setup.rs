@@ -12,7 +12,10 @@ use crate::project_root;
 /// may not auto-install).
 pub fn wasm_target() -> Result<()> {
     let installed = output(Command::new("rustup").args(["target", "list", "--installed"]))?;
-    if !installed.lines().any(|line| line.trim() == "wasm32-unknown-unknown") {
+    if !installed
+        .lines()
+        .any(|line| line.trim() == "wasm32-unknown-unknown")
+    {
         run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))?;
     }
     Ok(())
@@ -27,7 +30,9 @@ pub fn npm_packages() -> Result<()> {
         _ => false,
     };
     if !up_to_date {
-        run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(&root))?;
+        run(Command::new("npm")
+            .args(["ci", "--no-audit", "--no-fund"])
+            .current_dir(&root))?;
     }
     Ok(())
 }
@@ -48,7 +53,9 @@ fn modified(path: &Path) -> Option<std::time::SystemTime> {
 
 /// Runs a command with inherited output and fails if it fails.
 pub fn run(command: &mut Command) -> Result<()> {
-    let status = command.status().with_context(|| format!("could not start {command:?}"))?;
+    let status = command
+        .status()
+        .with_context(|| format!("could not start {command:?}"))?;
     if !status.success() {
         bail!("{command:?} failed ({status})");
     }
@@ -57,9 +64,14 @@ pub fn run(command: &mut Command) -> Result<()> {
 
 /// Runs a command and returns what it printed.
 pub fn output(command: &mut Command) -> Result<String> {
-    let output = command.output().with_context(|| format!("could not start {command:?}"))?;
+    let output = command
+        .output()
+        .with_context(|| format!("could not start {command:?}"))?;
     if !output.status.success() {
-        bail!("{command:?} failed: {}", String::from_utf8_lossy(&output.stderr));
+        bail!(
+            "{command:?} failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
     }
     Ok(String::from_utf8_lossy(&output.stdout).into_owned())
 }

@@ -28,21 +28,50 @@ pub fn run() -> Result<()> {
     step("formatting");
     run_command(cargo().args(["fmt", "--all", "--", "--check"]))?;
     step("clippy");
-    run_command(cargo().args(["clippy", "--workspace", "--exclude", "folio", "--all-targets"]).args(DENY))?;
-    run_command(cargo()
-        .args(["clippy", "--package", "folio", "--target", "wasm32-unknown-unknown"])
-        .args(DENY))?;
+    run_command(
+        cargo()
+            .args([
+                "clippy",
+                "--workspace",
+                "--exclude",
+                "folio",
+                "--all-targets",
+            ])
+            .args(DENY),
+    )?;
+    run_command(
+        cargo()
+            .args([
+                "clippy",
+                "--package",
+                "folio",
+                "--target",
+                "wasm32-unknown-unknown",
+            ])
+            .args(DENY),
+    )?;
 
     step("unit tests");
     // The xtask profile: its dependencies are already built for the xtask itself.
-    run_command(cargo().args(["test", "--profile", "xtask", "--package", "folio-model", "--package", "xtask"]))?;
+    run_command(cargo().args([
+        "test",
+        "--profile",
+        "xtask",
+        "--package",
+        "folio-model",
+        "--package",
+        "xtask",
+    ]))?;
 
     step("sample content");
     let mut samples: Vec<_> = fs::read_dir(root.join("public/content/articles"))?
         .map(|entry| entry.map(|e| e.path()))
         .collect::<Result<_, _>>()?;
     samples.push(root.join("public/content/index.json"));
-    ensure!(check::check_files(&samples)?, "the sample content has errors");
+    ensure!(
+        check::check_files(&samples)?,
+        "the sample content has errors"
+    );
 
     step("release build");
     let site = dist::build(&dist::Options {
@@ -52,11 +81,18 @@ pub fn run() -> Result<()> {
 
     step("browser tests");
     let server = serve::start(&site, 0)?;
-    run_command(Command::new("node")
-        .current_dir(&root)
-        .args(["--test", "--test-concurrency=1", "tests/e2e/"])
-        .env("FOLIO_URL", &server.url)
-        .env("FOLIO_SITE", &site))?;
+    run_command(
+        Command::new("node")
+            .current_dir(&root)
+            .args([
+                "--test",
+                "--test-concurrency=1",
+                "tests/schema/",
+                "tests/e2e/",
+            ])
+            .env("FOLIO_URL", &server.url)
+            .env("FOLIO_SITE", &site),
+    )?;
     Ok(())
 }
 

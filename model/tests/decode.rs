@@ -1,0 +1,277 @@
+//! Decoding whole documents: the samples, refusals, reductions and inline content.
+
+use std::fs;
+use std::path::Path;
+
+use folio_model::{
+    AdSize, Block, Href, Inline, Limits, Marks, Run, Severity, decode_article, decode_index,
+};
+
+/// Every problem of a document, one `path: message` per line, for exact comparison.
+fn problems_of(json: &str) -> String {
+    let problems = match decode_article(json.as_bytes(), Some("a"), &Limits::default()) {
+        Ok(decoded) => decoded.problems,
+        Err(rejected) => rejected.problems,
+    };
+    problems
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn refused(json: &str) -> bool {
+    decode_article(json.as_bytes(), Some("a"), &Limits::default()).is_err()
+}
+
+/// A valid article with `extra` fields merged in (later keys win, as in serde_json).
+fn article(extra: &str) -> String {
+    let base = r#""version": 1, "id": "a", "headline": "H", "published": "2026-11-28T09:00:00Z", "body": []"#;
+    if extra.is_empty() {
+        format!("{{{base}}}")
+    } else {
+        format!("{{{base}, {extra}}}")
+    }
+}
+
+#[test]
+fn every_sample_decodes_without_problems() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../public/content/articles");
+    let mut count = 0;
+    for entry in fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let id = path.file_stem().unwrap().to_str().unwrap().to_string();
+        let decoded = decode_article(&fs::read(&path).unwrap(), Some(&id), &Limits::default())
+            .unwrap_or_else(|rejected| panic!("{id} refused: {:?}", rejected.problems));
+        assert_eq!(decoded.problems, [], "{id}");
+        assert_eq!(decoded.value.id.as_str(), id);
+        count += 1;
+    }
+    assert!(count >= 6, "only {count} samples");
+
+    let index = Path::new(env!("CARGO_MANIFEST_DIR")).join("../public/content/index.json");
+    let decoded = decode_index(&fs::read(index).unwrap(), &Limits::default()).unwrap();
+    assert_eq!(decoded.problems, []);
+    assert_eq!(decoded.value.articles.len(), count);
+}
+
+#[test]
+fn required_fields_refuse_the_document_and_say_where() {
+    assert_eq!(
+        problems_of(r#"{"version": 1, "id": "a", "body": []}"#),
+        "error: headline: is required\nerror: published: is required"
+    );
+    assert!(refused(r#"{"version": 1, "id": "a", "body": []}"#));
+    assert_eq!(
+        problems_of(&article(r#""headline": 42"#)),
+        "error: headline: expected a string, found a number"
+    );
+    assert_eq!(
+        problems_of(&article(r#""published": "28/11/2026""#)),
+        "error: published: \"28/11/2026\" is not an RFC 3339 timestamp like 2026-11-28T09:30:00Z"
+    );
+}
+
+#[test]
+fn newer_versions_and_foreign_ids_are_refused() {
+    let newer = problems_of(&article(r#""version": 2"#));
+    assert!(
+        newer.contains("format version 2") && newer.contains("Update Folio"),
+        "{newer}"
+    );
+    assert!(refused(&article(r#""version": 2"#)));
+    assert_eq!(
+        problems_of(&article(r#""id": "b""#)),
+        "error: id: the document is \"b\" but was requested as \"a\""
+    );
+    assert!(refused(&article(r#""id": "../etc/passwd""#)));
+}
+
+#[test]
+fn what_is_not_an_article_gets_one_clear_message() {
+    for (input, expected) in [
+        (
+            "[1, 2]",
+            "error: an article must be a JSON object, found a list",
+        ),
+        (
+            "null",
+            "error: an article must be a JSON object, found null",
+        ),
+        (
+            "42",
+            "error: an article must be a JSON object, found a number",
+        ),
+        (
+            "<!doctype html><title>502</title>",
+            "error: the server sent an HTML page where JSON was expected (often an error or login page)",
+        ),
+        (
+            r#"{"version": 1, "id": "#,
+            "error: the document is not valid JSON: EOF while parsing a value at line 1 column 21",
+        ),
+    ] {
+        assert_eq!(problems_of(input), expected, "{input}");
+        assert!(refused(input));
+    }
+    let invalid_utf8 = decode_article(b"{\"headline\": \"\xff\"}", None, &Limits::default());
+    assert!(
+        invalid_utf8.unwrap_err().problems[0]
+            .message
+            .contains("not valid UTF-8")
+    );
+    let with_bom = format!("\u{feff}{}", article(""));
+    assert!(decode_article(with_bom.as_bytes(), Some("a"), &Limits::default()).is_ok());
+}
+
+#[test]
+fn limits_refuse_oversized_documents() {
+    let limits = Limits {
+        max_bytes: 200,
+        max_blocks: 2,
+    };
+    let blocks = r#""body": [{"type": "divider"}, {"type": "divider"}, {"type": "divider"}]"#;
+    let rejected = decode_article(article(blocks).as_bytes(), Some("a"), &limits).unwrap_err();
+    assert_eq!(
+        rejected.problems[0].to_string(),
+        "error: body: has 3 blocks; the limit is 2"
+    );
+    let big = article(&format!(r#""dek": "{}""#, "x".repeat(300)));
+    let rejected = decode_article(big.as_bytes(), Some("a"), &limits).unwrap_err();
+    assert!(
+        rejected.problems[0]
+            .message
+            .contains("the limit is 200 bytes")
+    );
+}
+
+#[test]
+fn unsafe_parts_are_dropped_and_the_rest_is_shown() {
+    let json = article(
+        r#""body": [
+            {"type": "paragraph", "content": [{"text": "kept text", "href": "javascript:alert(1)"}]},
+            {"type": "image", "src": "data:text/html,x", "alt": "", "width": 4, "height": 3, "caption": "kept caption"},
+            {"type": "hologram"},
+            {"type": "embed", "url": "//evil.example/x"}
+        ],
+        "related": [{"title": "gone", "url": "vbscript:x"}],
+        "authors": [{"name": "Kept", "url": "javascript:x"}]"#,
+    );
+    let decoded = decode_article(json.as_bytes(), Some("a"), &Limits::default()).unwrap();
+    let listed: Vec<String> = decoded.problems.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        listed,
+        [
+            "error: authors[0].url: javascript: URLs are not allowed",
+            "error: body[0].content[0].href: javascript: URLs are not allowed",
+            "error: body[1].src: data: URLs are not allowed",
+            "notice: body[2]: unknown block type \"hologram\" was skipped",
+            "error: body[3].url: an absolute http: or https: URL is required",
+            "error: related[0].url: vbscript: URLs are not allowed",
+        ]
+    );
+    let article = decoded.value;
+    assert_eq!(
+        article.body[0],
+        Block::Paragraph(Inline(vec![Run {
+            text: "kept text".into(),
+            ..Run::default()
+        }]))
+    );
+    let Block::Image(figure) = &article.body[1] else {
+        panic!("{:?}", article.body[1])
+    };
+    assert_eq!(
+        (figure.image.as_ref(), figure.caption.as_deref()),
+        (None, Some("kept caption"))
+    );
+    assert_eq!(article.body.len(), 2);
+    assert_eq!(article.related, []);
+    assert_eq!(
+        (article.authors[0].name.as_str(), &article.authors[0].url),
+        ("Kept", &None)
+    );
+}
+
+#[test]
+fn inline_runs_marks_and_links() {
+    let json = article(
+        r#""body": [{"type": "paragraph", "content": [
+            "plain ",
+            {"text": "both", "marks": ["bold", "italic", "sparkle"]},
+            {"text": "inside", "href": "articles/b"},
+            {"text": "outside", "href": "https://example.org/x"},
+            7
+        ]}]"#,
+    );
+    let decoded = decode_article(json.as_bytes(), Some("a"), &Limits::default()).unwrap();
+    let severities: Vec<_> = decoded
+        .problems
+        .iter()
+        .map(|p| (p.path.as_str(), p.severity))
+        .collect();
+    assert_eq!(
+        severities,
+        [
+            ("body[0].content[1].marks[2]", Severity::Notice),
+            ("body[0].content[4]", Severity::Error)
+        ]
+    );
+    let Block::Paragraph(Inline(runs)) = &decoded.value.body[0] else {
+        panic!()
+    };
+    assert_eq!(runs.len(), 4);
+    assert_eq!(
+        runs[1].marks,
+        Marks {
+            bold: true,
+            italic: true,
+            ..Marks::default()
+        }
+    );
+    assert!(matches!(&runs[2].href, Some(Href::Article(id)) if id.as_str() == "b"));
+    assert_eq!(
+        runs[3].href,
+        Some(Href::Url("https://example.org/x".into()))
+    );
+    assert_eq!(Inline(runs.clone()).plain_text(), "plain bothinsideoutside");
+}
+
+#[test]
+fn heading_levels_ad_sizes_and_dates() {
+    let json = article(
+        r#""updated": "2026-11-28T10:00:00+01:00",
+        "body": [
+            {"type": "heading", "level": 7, "content": "still a heading"},
+            {"type": "ad"},
+            {"type": "ad", "size": "fluid"},
+            {"type": "ad", "size": "1x1"}
+        ]"#,
+    );
+    let decoded = decode_article(json.as_bytes(), Some("a"), &Limits::default()).unwrap();
+    assert_eq!(decoded.problems.len(), 2, "{:?}", decoded.problems);
+    let body = &decoded.value.body;
+    assert!(matches!(body[0], Block::Heading { .. }));
+    assert_eq!(body[1], Block::Ad(AdSize::MEDIUM_RECTANGLE));
+    assert_eq!(body[2], Block::Ad(AdSize::Fluid));
+    assert_eq!(body[3], Block::Ad(AdSize::MEDIUM_RECTANGLE));
+    // 10:00+01:00 is the moment of publication: no separate "updated" line.
+    assert_eq!(decoded.value.distinct_update(), None);
+}
+
+#[test]
+fn languages_set_direction() {
+    for (tag, rtl) in [
+        ("en", false),
+        ("ar", true),
+        ("he-IL", true),
+        ("fa", true),
+        ("az-Arab", true),
+        ("ku-Latn", false),
+    ] {
+        let json = article(&format!(r#""language": "{tag}""#));
+        let decoded = decode_article(json.as_bytes(), Some("a"), &Limits::default()).unwrap();
+        assert_eq!(decoded.value.language.unwrap().right_to_left, rtl, "{tag}");
+    }
+    assert!(problems_of(&article(r#""language": "english please""#)).contains("BCP 47"));
+}

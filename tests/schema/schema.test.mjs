@@ -1,0 +1,67 @@
+// The JSON Schemas shipped in public/schema/ accept every sample document and reject the
+// mistakes the format names, so editors that validate against them agree with the viewer.
+
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { test } from 'node:test';
+
+import Ajv2020 from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+
+const read = (path) => JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8'));
+const ajv = new Ajv2020({ allErrors: true });
+addFormats(ajv);
+ajv.addSchema(read('../../public/schema/article-v1.schema.json'), 'article-v1.schema.json');
+const validateArticle = ajv.getSchema('article-v1.schema.json');
+const validateIndex = ajv.compile(read('../../public/schema/index-v1.schema.json'));
+
+const articles = readdirSync(new URL('../../public/content/articles/', import.meta.url));
+
+for (const name of articles) {
+  test(`sample ${name} is valid`, () => {
+    const ok = validateArticle(read(`../../public/content/articles/${name}`));
+    assert.ok(ok, JSON.stringify(validateArticle.errors, null, 2));
+  });
+}
+
+test('the sample index is valid', () => {
+  assert.ok(validateIndex(read('../../public/content/index.json')), JSON.stringify(validateIndex.errors));
+});
+
+const minimal = {
+  version: 1,
+  id: 'minimal',
+  headline: 'A headline',
+  published: '2026-11-28T09:00:00Z',
+  body: [{ type: 'paragraph', content: 'Text.' }],
+};
+
+test('a minimal article is valid, and block types and marks from a newer format are allowed', () => {
+  assert.ok(validateArticle(minimal));
+  assert.ok(validateArticle({ ...minimal, body: [{ type: 'gallery', images: [] }] }));
+  const marked = [{ type: 'paragraph', content: [{ text: 'x', marks: ['bold', 'highlight'] }] }];
+  assert.ok(validateArticle({ ...minimal, body: marked }));
+});
+
+const mistakes = {
+  'version 2': { version: 2 },
+  'an id with ../': { id: '../etc' },
+  'an empty headline': { headline: ' ' },
+  'a date without offset': { published: '2026-11-28T09:00:00' },
+  'a javascript: link': {
+    body: [{ type: 'paragraph', content: [{ text: 'x', href: 'javascript:alert(1)' }] }],
+  },
+  'a protocol-relative link': {
+    body: [{ type: 'paragraph', content: [{ text: 'x', href: '//evil.example/' }] }],
+  },
+  'an image without alt': { image: { src: 'a.jpg', width: 1, height: 1 } },
+  'a data: image': { image: { src: 'data:text/html,x', alt: '', width: 1, height: 1 } },
+  'heading level 5': { body: [{ type: 'heading', level: 5, content: 'x' }] },
+  'an ad size outside the IAB list': { body: [{ type: 'ad', size: '333x333' }] },
+};
+
+for (const [name, change] of Object.entries(mistakes)) {
+  test(`the schema rejects ${name}`, () => {
+    assert.equal(validateArticle({ ...minimal, ...change }), false);
+  });
+}
