@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use folio_model::{Article, ArticleId, Decoded, Index, Limits, Rejected};
+use folio_model::{Article, ArticleId, Config, Decoded, Index, Limits, Rejected};
 use gloo_net::http::Request;
 use leptos::prelude::on_cleanup;
 
@@ -80,6 +80,24 @@ pub async fn fetch_index(site: &Site) -> Result<Rc<Decoded<Index>>, LoadError> {
         .map_err(|rejected| LoadError::Invalid(Rc::new(rejected)))?;
     report_problems(&site.index_url(), &decoded.problems);
     Ok(Rc::new(decoded))
+}
+
+/// Fetches the publisher's configuration. Never fails: without a file the defaults apply, and
+/// a broken file is reported in the console and replaced by the defaults where it is broken.
+pub async fn fetch_config(url: &str) -> Config {
+    let limits = Limits::default();
+    match fetch_bytes(url, &limits).await {
+        Ok(bytes) => {
+            let decoded = folio_model::decode_config(&bytes);
+            report_problems(url, &decoded.problems);
+            decoded.value
+        }
+        Err(LoadError::NotFound) => Config::default(),
+        Err(error) => {
+            leptos::logging::warn!("{url}: {error}; using the default configuration");
+            Config::default()
+        }
+    }
 }
 
 /// A document shown in part still tells its publisher what was dropped, in the console.

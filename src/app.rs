@@ -4,28 +4,45 @@ use leptos_router::components::{A, Route, Router, Routes};
 use leptos_router::path;
 use wasm_bindgen::JsCast;
 
-use crate::navigation;
 use crate::pages::{ArticlePage, FrontPage, NotFound};
 use crate::site::Site;
+use crate::{host, navigation};
 
-/// The whole viewer: site chrome around the routes `/`, `/articles/<id>` and not-found.
+/// The whole viewer, once the publisher's configuration is in. The entry page preloads the
+/// configuration, so waiting for it costs no extra round trip.
 #[component]
 pub fn App() -> impl IntoView {
+    let site = LocalResource::new(Site::load);
+    view! {
+        <Suspense>
+            {move || Suspend::new(async move {
+                let site = site.await;
+                view! { <Viewer site /> }
+            })}
+        </Suspense>
+    }
+}
+
+/// Site chrome around the routes `/`, `/articles/<id>` and not-found.
+#[component]
+fn Viewer(site: Site) -> impl IntoView {
     provide_meta_context();
-    let site = Site::from_document();
     let router_base = site.router_base();
+    let site_name = site.config.site_name.clone();
+    let site_name_in_header = site_name.clone();
+    host::install(&site.config.ads);
     provide_context(site);
     navigation::install();
 
     view! {
-        <Title formatter=|page: String| {
-            if page.is_empty() { "Folio".to_string() } else { format!("{page} · Folio") }
+        <Title formatter=move |page: String| {
+            if page.is_empty() { site_name.clone() } else { format!("{page} · {site_name}") }
         } />
         <Router base=router_base>
             <SkipLink />
             <header class="site-header">
                 <A href="/" attr:class="site-name">
-                    "Folio"
+                    {site_name_in_header}
                 </A>
             </header>
             <main id="main" tabindex="-1">

@@ -7,6 +7,7 @@
 pub mod api;
 mod app;
 pub mod components;
+mod host;
 mod navigation;
 pub mod pages;
 pub mod site;

@@ -1,62 +1,67 @@
-//! Where the app is hosted and where its content lives.
+//! Where the app is hosted, where its content lives, and the publisher's configuration.
 //!
 //! The entry page's `<base href>` names the app's base URL (`/`, or `/news/` for a site hosted
-//! under a sub-path; `cargo xtask dist --base-path` writes it). Every asset and content path is
-//! relative to it, so content never needs to know where the app is hosted.
+//! under a sub-path; `cargo xtask dist --base-path` writes it). `folio.config.json` beside the
+//! entry page says where the content is (by default `content/`, relative to the base) and
+//! everything else a publisher sets at run time.
 
-use folio_model::ArticleId;
+use folio_model::{ArticleId, Config};
 
-/// The app's address, read once from the document at start-up and shared through context.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// The app's address and configuration, read once at start-up and shared through context.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Site {
     /// Absolute base URL, ending in `/`, e.g. `https://example.org/news/`.
     base_url: String,
+    pub config: Config,
 }
 
 impl Site {
-    /// Reads the base URL from the document (its `<base href>`).
-    pub fn from_document() -> Site {
-        let base_uri = web_sys::window()
-            .and_then(|window| window.document())
-            .and_then(|document| document.base_uri().ok().flatten())
-            .unwrap_or_else(|| "/".to_string());
-        Site::with_base_url(&base_uri)
-    }
-
-    /// A site whose base is `base_url`; anything after its last `/` is not part of the base.
-    pub fn with_base_url(base_url: &str) -> Site {
-        let base = base_url.split(['?', '#']).next().unwrap_or_default();
-        let directory_end = base.rfind('/').map_or(0, |slash| slash + 1);
-        Site {
-            base_url: base.get(..directory_end).unwrap_or(base).to_string(),
-        }
+    /// Reads the base URL from the document and fetches the configuration beside it.
+    pub async fn load() -> Site {
+        let base_url = base_url_of_document();
+        let config = crate::api::fetch_config(&resolve(&base_url, "folio.config.json")).await;
+        Site { base_url, config }
     }
 
     /// The path the router is mounted under: `""` at the domain root, `/news` under `/news/`.
     pub fn router_base(&self) -> String {
-        let after_scheme = self
-            .base_url
-            .split_once("//")
-            .map_or(self.base_url.as_str(), |(_, rest)| rest);
-        let path = after_scheme
-            .find('/')
-            .and_then(|i| after_scheme.get(i..))
-            .unwrap_or("/");
-        path.trim_end_matches('/').to_string()
+        web_sys::Url::new(&self.base_url)
+            .map(|url| url.pathname().trim_end_matches('/').to_string())
+            .unwrap_or_default()
     }
 
-    /// `content/articles/<id>.json`, relative to the base.
     pub fn article_url(&self, id: &ArticleId) -> String {
-        format!("{}content/articles/{id}.json", self.base_url)
+        resolve(&self.base_url, &self.config.content.article_path(id))
     }
 
-    /// `content/index.json`, relative to the base.
     pub fn index_url(&self) -> String {
-        format!("{}content/index.json", self.base_url)
+        resolve(&self.base_url, &self.config.content.index_path())
     }
+}
+
+/// The document's base URL (its `<base href>`), reduced to a directory.
+fn base_url_of_document() -> String {
+    let base_uri = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.base_uri().ok().flatten())
+        .unwrap_or_default();
+    resolve(&base_uri, ".")
+}
+
+/// `path` resolved against `base`, as a browser resolves a link (absolute URLs stay as they are).
+fn resolve(base: &str, path: &str) -> String {
+    web_sys::Url::new_with_base(path, base)
+        .map(|url| url.href())
+        .unwrap_or_else(|_| path.to_string())
 }
 
 /// The [`Site`] the app provided, for components that need to reach content.
 pub fn use_site() -> Site {
-    leptos::prelude::use_context::<Site>().unwrap_or_else(Site::from_document)
+    leptos::prelude::use_context::<Site>().unwrap_or_else(|| {
+        let base_url = base_url_of_document();
+        Site {
+            base_url,
+            config: Config::default(),
+        }
+    })
 }

@@ -78,7 +78,7 @@ pub fn decode_index(bytes: &[u8], limits: &Limits) -> Result<Decoded<Index>, Rej
     decoder.finish(index)
 }
 
-fn parse(bytes: &[u8], limits: &Limits) -> Result<Value, Rejected> {
+pub(crate) fn parse(bytes: &[u8], limits: &Limits) -> Result<Value, Rejected> {
     if bytes.len() > limits.max_bytes {
         return Err(Rejected::single(format!(
             "the document is {} bytes; the limit is {} bytes",
@@ -120,6 +120,14 @@ pub(crate) struct Decoder {
 }
 
 impl Decoder {
+    /// For documents that are never refused (the configuration).
+    pub(crate) fn into_decoded<T>(self, value: T) -> Decoded<T> {
+        Decoded {
+            value,
+            problems: self.problems,
+        }
+    }
+
     fn finish<T>(self, value: Option<T>) -> Result<Decoded<T>, Rejected> {
         match value {
             Some(value) => Ok(Decoded {

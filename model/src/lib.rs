@@ -18,7 +18,9 @@
 //! assert_eq!(decoded.problems[0].path, "body[0]");
 //! ```
 
+mod ads;
 mod article;
+mod config;
 mod decode;
 mod href;
 mod index;
@@ -26,9 +28,11 @@ mod inline;
 mod problem;
 mod timestamp;
 
+pub use ads::{AdPlan, AdSlotSpec, BodyItem, DESKTOP_MIN_WIDTH_PX, SlotPosition, plan_ads};
 pub use article::{
     AdSize, Article, ArticleId, Author, Block, Figure, HeadingLevel, Image, Language, Related,
 };
+pub use config::{AdPolicy, Config, ContentLocation, decode_config};
 pub use decode::{Decoded, Limits, Rejected, decode_article, decode_index};
 pub use href::Href;
 pub use index::{Index, IndexEntry};

