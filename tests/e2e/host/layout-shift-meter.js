@@ -1,0 +1,15 @@
+// Cumulative layout shift from the first paint on, as PerformanceObserver reports it
+// (shifts right after user input are excluded, as the metric defines).
+(() => {
+  window.__cls = { value: 0, shifts: [] };
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      if (entry.hadRecentInput) continue;
+      window.__cls.value += entry.value;
+      window.__cls.shifts.push({
+        value: entry.value,
+        sources: (entry.sources ?? []).map((s) => s.node?.outerHTML?.slice(0, 120) ?? '?'),
+      });
+    }
+  }).observe({ type: 'layout-shift', buffered: true });
+})();
