@@ -12,8 +12,14 @@ use crate::site::Site;
 /// Why a document could not be shown. "Not found" is its own case: it gets its own page.
 #[derive(Clone, Debug, thiserror::Error)]
 pub enum LoadError {
-    #[error("the request failed before the server answered: {0}")]
-    Network(String),
+    #[error("the request to {url} failed before the server answered ({detail})")]
+    Network {
+        url: String,
+        detail: String,
+        /// The content's origin, when it is not the page's: a missing CORS header looks the
+        /// same as a network failure to the page, so the message names both.
+        other_origin: Option<String>,
+    },
     #[error("the server answered 404 Not Found")]
     NotFound,
     #[error("the server answered HTTP {0}")]
@@ -28,9 +34,17 @@ impl LoadError {
     /// What happened, for a reader who does not care about HTTP.
     pub fn summary(&self) -> String {
         match self {
-            LoadError::Network(_) => {
-                "We couldn't reach the server. Check your connection, then try again.".into()
-            }
+            LoadError::Network {
+                other_origin: Some(origin),
+                ..
+            } => format!(
+                "We couldn't load the article from {origin}. Check your connection, then try \
+                 again. If it keeps failing, that site may not allow this one to read its \
+                 content (it must send CORS headers)."
+            ),
+            LoadError::Network {
+                other_origin: None, ..
+            } => "We couldn't reach the server. Check your connection, then try again.".into(),
             LoadError::NotFound => "There is nothing at this address.".into(),
             LoadError::Http(status) if *status >= 500 => {
                 format!("The server had a problem (error {status}). Try again in a moment.")
@@ -120,11 +134,16 @@ async fn fetch_bytes(url: &str, limits: &Limits) -> Result<Vec<u8>, LoadError> {
         }
     });
 
+    let network_error = |error: gloo_net::Error| LoadError::Network {
+        url: url.to_string(),
+        detail: error.to_string(),
+        other_origin: other_origin(url),
+    };
     let response = Request::get(url)
         .abort_signal(abort_signal.as_ref())
         .send()
         .await
-        .map_err(|error| LoadError::Network(error.to_string()))?;
+        .map_err(network_error)?;
     match response.status() {
         200..=299 => {}
         404 | 410 => return Err(LoadError::NotFound),
@@ -141,10 +160,7 @@ async fn fetch_bytes(url: &str, limits: &Limits) -> Result<Vec<u8>, LoadError> {
             limit: limits.max_bytes,
         });
     }
-    let bytes = response
-        .binary()
-        .await
-        .map_err(|error| LoadError::Network(error.to_string()))?;
+    let bytes = response.binary().await.map_err(network_error)?;
     if bytes.len() > limits.max_bytes {
         return Err(LoadError::TooLarge {
             size: bytes.len(),
@@ -152,4 +168,11 @@ async fn fetch_bytes(url: &str, limits: &Limits) -> Result<Vec<u8>, LoadError> {
         });
     }
     Ok(bytes)
+}
+
+/// The origin of `url` when it differs from the page's.
+fn other_origin(url: &str) -> Option<String> {
+    let origin = web_sys::Url::new(url).ok()?.origin();
+    let page_origin = web_sys::window()?.location().origin().ok()?;
+    (origin != page_origin).then_some(origin)
 }

@@ -27,7 +27,8 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Viewer(site: Site) -> impl IntoView {
     provide_meta_context();
-    let router_base = site.router_base();
+    let router_base = site.router_base().to_string();
+    let front_page = site.route("/");
     let site_name = site.config.site_name.clone();
     let site_name_in_header = site_name.clone();
     host::install(&site.config.ads);
@@ -41,7 +42,7 @@ fn Viewer(site: Site) -> impl IntoView {
         <Router base=router_base>
             <SkipLink />
             <header class="site-header">
-                <A href="/" attr:class="site-name">
+                <A href=front_page attr:class="site-name">
                     {site_name_in_header}
                 </A>
             </header>

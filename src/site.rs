@@ -12,6 +12,8 @@ use folio_model::{ArticleId, Config};
 pub struct Site {
     /// Absolute base URL, ending in `/`, e.g. `https://example.org/news/`.
     base_url: String,
+    /// Its path without the trailing slash: `""` at the domain root, `/news` under `/news/`.
+    router_base: String,
     pub config: Config,
 }
 
@@ -20,14 +22,33 @@ impl Site {
     pub async fn load() -> Site {
         let base_url = base_url_of_document();
         let config = crate::api::fetch_config(&resolve(&base_url, "folio.config.json")).await;
-        Site { base_url, config }
+        Site::new(base_url, config)
+    }
+
+    fn new(base_url: String, config: Config) -> Site {
+        let router_base = web_sys::Url::new(&base_url)
+            .map(|url| url.pathname().trim_end_matches('/').to_string())
+            .unwrap_or_default();
+        Site {
+            base_url,
+            router_base,
+            config,
+        }
     }
 
     /// The path the router is mounted under: `""` at the domain root, `/news` under `/news/`.
-    pub fn router_base(&self) -> String {
-        web_sys::Url::new(&self.base_url)
-            .map(|url| url.pathname().trim_end_matches('/').to_string())
-            .unwrap_or_default()
+    pub fn router_base(&self) -> &str {
+        &self.router_base
+    }
+
+    /// The address of an app route, e.g. `/` or `/articles/<id>`, under the base path. (The
+    /// router's `<A>` leaves absolute paths as they are, so links must carry the base.)
+    pub fn route(&self, path: &str) -> String {
+        format!("{}{path}", self.router_base)
+    }
+
+    pub fn article_route(&self, id: &ArticleId) -> String {
+        self.route(&format!("/articles/{id}"))
     }
 
     pub fn article_url(&self, id: &ArticleId) -> String {
@@ -57,11 +78,6 @@ fn resolve(base: &str, path: &str) -> String {
 
 /// The [`Site`] the app provided, for components that need to reach content.
 pub fn use_site() -> Site {
-    leptos::prelude::use_context::<Site>().unwrap_or_else(|| {
-        let base_url = base_url_of_document();
-        Site {
-            base_url,
-            config: Config::default(),
-        }
-    })
+    leptos::prelude::use_context::<Site>()
+        .unwrap_or_else(|| Site::new(base_url_of_document(), Config::default()))
 }

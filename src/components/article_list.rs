@@ -4,6 +4,7 @@ use leptos_router::components::A;
 
 use crate::components::{ImageView, Loading};
 use crate::navigation::use_page_focus;
+use crate::site::use_site;
 
 /// The front page's list of articles, newest first.
 #[component]
@@ -11,6 +12,7 @@ pub fn ArticleList(entries: Vec<IndexEntry>) -> impl IntoView {
     let heading = NodeRef::new();
     use_page_focus(heading);
     let empty = entries.is_empty();
+    let site = use_site();
     view! {
         <section class="front" aria-labelledby="front-heading">
             <h1 id="front-heading" tabindex="-1" node_ref=heading>"Latest"</h1>
@@ -25,7 +27,7 @@ pub fn ArticleList(entries: Vec<IndexEntry>) -> impl IntoView {
                                 <div>
                                     {section.map(|section| view! { <p class="section">{section}</p> })}
                                     <h2>
-                                        <A href=format!("/articles/{id}")>{headline}</A>
+                                        <A href=site.article_route(&id)>{headline}</A>
                                     </h2>
                                     {dek.map(|dek| view! { <p class="dek">{dek}</p> })}
                                     <time datetime=published.as_str().to_string()>{published.date()}</time>

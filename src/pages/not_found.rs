@@ -3,6 +3,7 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 
 use crate::navigation::use_page_focus;
+use crate::site::use_site;
 
 /// Shown for any unknown path and for an article the server does not have.
 #[component]
@@ -17,7 +18,7 @@ pub fn NotFound() -> impl IntoView {
             </h1>
             <p>"There is no article at this address. It may have been moved or taken down."</p>
             <p>
-                <A href="/">"Go to the front page"</A>
+                <A href=use_site().route("/")>"Go to the front page"</A>
             </p>
         </section>
     }

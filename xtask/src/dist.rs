@@ -68,12 +68,15 @@ pub fn build(options: &Options) -> Result<PathBuf> {
     let out = &options.out_dir;
     recreate_dir(out)?;
     copy_dir(&root.join("public"), out)?;
+    // Content-hashed files go under assets/, so a host can cache that folder forever.
+    let assets = out.join(ASSETS_DIR);
+    fs::create_dir_all(&assets)?;
     if staging.join("snippets").is_dir() {
-        copy_dir(&staging.join("snippets"), &out.join("snippets"))?;
+        copy_dir(&staging.join("snippets"), &assets.join("snippets"))?;
     }
 
     let wasm_name = hashed_name("folio", "wasm", &wasm);
-    fs::write(out.join(&wasm_name), &wasm)?;
+    fs::write(assets.join(&wasm_name), &wasm)?;
     let js = fs::read_to_string(staging.join("folio.js"))?;
     ensure!(
         js.contains("async function __wbg_init("),
@@ -85,10 +88,10 @@ pub fn build(options: &Options) -> Result<PathBuf> {
         "{js}\n__wbg_init({{ module_or_path: new URL('{wasm_name}', import.meta.url) }});\n"
     );
     let js_name = hashed_name("folio", "js", js.as_bytes());
-    fs::write(out.join(&js_name), &js)?;
+    fs::write(assets.join(&js_name), &js)?;
     let css = read_stylesheets(&root.join("style"))?;
     let css_name = hashed_name("folio", "css", css.as_bytes());
-    fs::write(out.join(&css_name), &css)?;
+    fs::write(assets.join(&css_name), &css)?;
 
     let template = fs::read_to_string(root.join("index.html"))?;
     ensure!(
@@ -100,25 +103,58 @@ pub fn build(options: &Options) -> Result<PathBuf> {
         "index.html lacks {BASE_ELEMENT}"
     );
     let tags = format!(
-        "<link rel=\"stylesheet\" href=\"{css_name}\" integrity=\"{}\" />\n    \
-         <link rel=\"preload\" href=\"{wasm_name}\" as=\"fetch\" type=\"application/wasm\" crossorigin />\n    \
-         <script type=\"module\" src=\"{js_name}\" integrity=\"{}\"></script>",
+        "<link rel=\"stylesheet\" href=\"{ASSETS_DIR}/{css_name}\" integrity=\"{}\" />\n    \
+         <link rel=\"preload\" href=\"{ASSETS_DIR}/{wasm_name}\" as=\"fetch\" type=\"application/wasm\" crossorigin />\n    \
+         <script type=\"module\" src=\"{ASSETS_DIR}/{js_name}\" integrity=\"{}\"></script>",
         integrity(css.as_bytes()),
         integrity(js.as_bytes()),
     );
-    let html = template
-        .replace(BASE_ELEMENT, &format!(r#"<base href="{base_path}" />"#))
-        .replace(ASSETS_MARKER, &tags);
+    let html = template.replace(ASSETS_MARKER, &tags);
     fs::write(out.join("index.html"), &html)?;
     // Hosts that answer unknown paths with 404.html (GitHub Pages and others) still start the
     // app, which then routes by the address.
     fs::write(out.join("404.html"), &html)?;
+    set_base_path(out, &base_path)?;
 
     precompress(out, out)?;
-    print_sizes(out, &[&wasm_name, &js_name, &css_name])?;
+    print_sizes(&assets, &[&wasm_name, &js_name, &css_name])?;
     println!("Site written to {} (base path {base_path})", out.display());
     Ok(out.clone())
 }
+
+/// Points a built site at another base path. Only the entry pages change: the wasm, JS and CSS
+/// are the same bytes for every host, so a built site can be moved under a sub-path without
+/// building again.
+pub fn set_base_path(site: &Path, base_path: &str) -> Result<()> {
+    let base_path = normalize_base_path(base_path)?;
+    for page in ENTRY_PAGES {
+        let path = site.join(page);
+        let html = fs::read_to_string(&path)?;
+        let start = html
+            .find("<base href=\"")
+            .context("no <base href> in the entry page")?;
+        let value_start = start + "<base href=\"".len();
+        let value_end = html[value_start..]
+            .find('"')
+            .context("unterminated <base href>")?
+            + value_start;
+        let html = format!("{}{base_path}{}", &html[..value_start], &html[value_end..]);
+        fs::write(&path, &html)?;
+        for (extension, compressed) in [
+            ("br", brotli(html.as_bytes())?),
+            ("gz", gzip(html.as_bytes())?),
+        ] {
+            let copy = append_extension(&path, extension);
+            if copy.exists() {
+                fs::write(copy, compressed)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The pages that start the app.
+const ENTRY_PAGES: [&str; 2] = ["index.html", "404.html"];
 
 fn env_cargo() -> String {
     std::env::var("CARGO").unwrap_or_else(|_| "cargo".into())
@@ -205,16 +241,17 @@ fn read_stylesheets(dir: &Path) -> Result<String> {
     Ok(css)
 }
 
-/// Writes `.br` and `.gz` beside every text and wasm file the build made. Not under
-/// `content/`: publishers change content without rebuilding, and a stale precompressed copy
-/// would be served in place of the edited file.
+/// Writes `.br` and `.gz` beside every text and wasm file the build made, except the files a
+/// publisher edits in place (`content/` and `folio.config.json`): a stale precompressed copy
+/// would be served instead of the edited file.
 fn precompress(dir: &Path, out: &Path) -> Result<()> {
     for entry in fs::read_dir(dir)? {
         let path = entry?.path();
+        if path == out.join("content") || path == out.join(CONFIG_FILE) {
+            continue;
+        }
         if path.is_dir() {
-            if path != out.join("content") {
-                precompress(&path, out)?;
-            }
+            precompress(&path, out)?;
             continue;
         }
         let compressible = path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
@@ -239,6 +276,12 @@ fn precompress(dir: &Path, out: &Path) -> Result<()> {
     }
     Ok(())
 }
+
+/// Where the content-hashed files go, relative to the site.
+const ASSETS_DIR: &str = "assets";
+
+/// The publisher's run-time configuration, beside the entry page.
+const CONFIG_FILE: &str = "folio.config.json";
 
 fn append_extension(path: &Path, extension: &str) -> PathBuf {
     let mut name = path.as_os_str().to_owned();

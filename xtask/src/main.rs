@@ -5,6 +5,7 @@
 
 mod check;
 mod dist;
+mod nginx;
 mod serve;
 mod setup;
 mod test;

@@ -47,6 +47,23 @@ pub fn chromium() -> Result<()> {
     run(Command::new("apt-get").args(["install", "-y", "--no-install-recommends", "chromium"]))
 }
 
+/// Debian's nginx with the brotli_static module, for the hosting tests.
+pub fn nginx() -> Result<()> {
+    let has_brotli = Path::new("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so").exists();
+    if Path::new("/usr/sbin/nginx").exists() && has_brotli {
+        return Ok(());
+    }
+    println!("Installing nginx from Debian's packages…");
+    run(Command::new("apt-get").arg("update"))?;
+    run(Command::new("apt-get").args([
+        "install",
+        "-y",
+        "--no-install-recommends",
+        "nginx",
+        "libnginx-mod-http-brotli-static",
+    ]))
+}
+
 fn modified(path: &Path) -> Option<std::time::SystemTime> {
     path.metadata().and_then(|m| m.modified()).ok()
 }

@@ -3,22 +3,26 @@
 //! 1. formatting and clippy (`-D warnings`), native crates and the wasm app;
 //! 2. native unit tests of the model and the tools;
 //! 3. the sample content through the content checker;
-//! 4. one release build, served on loopback, driven in headless Chromium by the end-to-end
-//!    tests in `tests/e2e/` (Node's test runner with playwright-core).
+//! 4. one release build, served on loopback (by the xtask's server, and by nginx with
+//!    `deploy/nginx.conf` at the root, under `/news/`, and with content on other origins),
+//!    driven in headless Chromium by the end-to-end tests in `tests/e2e/` (Node's test runner
+//!    with playwright-core).
 
 use std::fs;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use anyhow::{Result, ensure};
 
 use crate::setup::{self, run as run_command};
-use crate::{check, dist, project_root, serve};
+use crate::{check, dist, nginx, project_root, serve};
 
 pub fn run() -> Result<()> {
     let root = project_root();
     setup::wasm_target()?;
     setup::npm_packages()?;
     setup::chromium()?;
+    setup::nginx()?;
 
     let cargo = || {
         let mut command = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
@@ -81,6 +85,7 @@ pub fn run() -> Result<()> {
 
     step("browser tests");
     let server = serve::start(&site, 0)?;
+    let hosting = HostingSandbox::start(&site, &root.join("target/xtask/hosting"))?;
     run_command(
         Command::new("node")
             .current_dir(&root)
@@ -91,7 +96,86 @@ pub fn run() -> Result<()> {
                 "tests/e2e/",
             ])
             .env("FOLIO_URL", &server.url)
-            .env("FOLIO_SITE", &site),
+            .env("FOLIO_SITE", &site)
+            .envs(hosting.env.iter().map(|(name, value)| (*name, value))),
+    )?;
+    Ok(())
+}
+
+/// The release build on nginx, as publishers host it: at a domain root, under `/news/`, and
+/// reading its content from another origin that sends CORS headers (nginx) or does not (the
+/// xtask's server). The tests find each through an environment variable.
+struct HostingSandbox {
+    env: Vec<(&'static str, String)>,
+    _nginx: nginx::Running,
+    _plain_origin: serve::Running,
+}
+
+impl HostingSandbox {
+    fn start(site: &Path, dir: &Path) -> Result<HostingSandbox> {
+        if dir.exists() {
+            fs::remove_dir_all(dir)?;
+        }
+        let copy = |name: &str| -> Result<PathBuf> {
+            let to = dir.join(name);
+            dist::copy_dir(site, &to)?;
+            Ok(to)
+        };
+        let url = |port: u16, path: &str| format!("http://127.0.0.1:{port}{path}");
+        let root_port = nginx::free_port()?;
+        let news_port = nginx::free_port()?;
+        let content_port = nginx::free_port()?;
+        let cross_port = nginx::free_port()?;
+        let plain_port = nginx::free_port()?;
+
+        let root_site = copy("root")?;
+        let news_site = copy("news-root/news")?;
+        dist::set_base_path(&news_site, "/news/")?;
+        dist::copy_dir(&site.join("content"), &dir.join("content-origin/content"))?;
+        let content_origin = url(content_port, "");
+        let cross_site = copy("cross")?;
+        write_content_base(&cross_site, &format!("{content_origin}/content/"))?;
+        let plain_origin = serve::start(&dir.join("content-origin"), 0)?;
+        let plain_origin_url = plain_origin.url.trim_end_matches('/').to_string();
+        let plain_site = copy("no-cors")?;
+        write_content_base(&plain_site, &format!("{plain_origin_url}/content/"))?;
+
+        let server = |port, root: PathBuf, base: &str, content_origin: &str| nginx::Server {
+            port,
+            root,
+            base: base.into(),
+            content_origin: content_origin.into(),
+        };
+        let nginx = nginx::start(
+            &dir.join("nginx"),
+            &[
+                server(root_port, root_site, "/", ""),
+                server(news_port, dir.join("news-root"), "/news/", ""),
+                server(content_port, dir.join("content-origin"), "/", ""),
+                server(cross_port, cross_site, "/", &content_origin),
+                server(plain_port, plain_site, "/", &plain_origin_url),
+            ],
+        )?;
+        Ok(HostingSandbox {
+            env: vec![
+                ("FOLIO_NGINX_URL", url(root_port, "/")),
+                ("FOLIO_NGINX_NEWS_URL", url(news_port, "/news/")),
+                ("FOLIO_CORS_PAGE_URL", url(cross_port, "/")),
+                ("FOLIO_CONTENT_ORIGIN", content_origin),
+                ("FOLIO_NO_CORS_PAGE_URL", url(plain_port, "/")),
+            ],
+            _nginx: nginx,
+            _plain_origin: plain_origin,
+        })
+    }
+}
+
+/// Points a site's configuration at content on another origin.
+fn write_content_base(site: &Path, base: &str) -> Result<()> {
+    let config = serde_json::json!({ "content": { "base": base } });
+    fs::write(
+        site.join("folio.config.json"),
+        serde_json::to_string_pretty(&config)?,
     )?;
     Ok(())
 }
