@@ -15,6 +15,7 @@ pub struct Config {
     pub site_name: String,
     pub content: ContentLocation,
     pub ads: AdPolicy,
+    pub links: LinkPolicy,
 }
 
 impl Default for Config {
@@ -23,8 +24,17 @@ impl Default for Config {
             site_name: "Folio".into(),
             content: ContentLocation::default(),
             ads: AdPolicy::default(),
+            links: LinkPolicy::default(),
         }
     }
+}
+
+/// How links that leave the site open.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct LinkPolicy {
+    /// Open links to other sites in a new tab (`"external": "new-tab"`) rather than in place
+    /// (`"same-tab"`, the default).
+    pub external_in_new_tab: bool,
 }
 
 /// Where the content documents are. `base` is resolved against the app's base URL, so it may
@@ -139,6 +149,22 @@ fn read_config(d: &mut Decoder, value: &Value) -> Config {
                 Some(read_ads(d, ads))
             })
             .unwrap_or_default(),
+        links: d
+            .optional(object, "links", |d, v| {
+                let links = d.object(v)?;
+                let external = d.optional(links, "external", |d, v| match d.string(v)?.as_str() {
+                    "same-tab" => Some(false),
+                    "new-tab" => Some(true),
+                    other => {
+                        d.error(format!("\"{other}\" is not \"same-tab\" or \"new-tab\""));
+                        None
+                    }
+                });
+                Some(LinkPolicy {
+                    external_in_new_tab: external.unwrap_or(false),
+                })
+            })
+            .unwrap_or_default(),
     }
 }
 
@@ -243,6 +269,7 @@ mod tests {
         let json = br#"{
             "siteName": "The Carrow Courier",
             "content": { "base": "https://cdn.example.org/news", "article": "a/{id}.json", "index": "front.json" },
+            "links": { "external": "new-tab" },
             "ads": { "enabled": true, "top": false, "bottom": true, "everyParagraphs": 3,
                      "firstAfterParagraph": 2, "maxInBody": 5, "inBodySize": "fluid",
                      "fluidHeight": 300, "rootMargin": "400px 0px", "requireConsent": true }
@@ -251,6 +278,7 @@ mod tests {
         assert_eq!(decoded.problems, []);
         let config = decoded.value;
         assert_eq!(config.site_name, "The Carrow Courier");
+        assert!(config.links.external_in_new_tab);
         assert_eq!(
             config.content.index_path(),
             "https://cdn.example.org/news/front.json"

@@ -32,7 +32,7 @@ pub use ads::{AdPlan, AdSlotSpec, BodyItem, DESKTOP_MIN_WIDTH_PX, SlotPosition, 
 pub use article::{
     AdSize, Article, ArticleId, Author, Block, Figure, HeadingLevel, Image, Language, Related,
 };
-pub use config::{AdPolicy, Config, ContentLocation, decode_config};
+pub use config::{AdPolicy, Config, ContentLocation, LinkPolicy, decode_config};
 pub use decode::{Decoded, Limits, Rejected, decode_article, decode_index};
 pub use href::Href;
 pub use index::{Index, IndexEntry};

@@ -6,8 +6,9 @@ use crate::site::use_site;
 
 /// A link from article content. Another article of the site is followed by the router (no
 /// reload, resolved against the base path); a web address opens as an ordinary link that gets
-/// neither a handle on this page nor its address; a relative path to something that is not an
-/// article leaves the app.
+/// neither a handle on this page nor its address (in a new tab when the configuration says
+/// `links.external = "new-tab"`); a relative path to something that is not an article leaves
+/// the app.
 #[component]
 pub fn Link(href: Href, children: Children) -> impl IntoView {
     let external = href.is_external();
@@ -16,7 +17,17 @@ pub fn Link(href: Href, children: Children) -> impl IntoView {
             view! { <A href=use_site().article_route(&id)>{children()}</A> }.into_any()
         }
         Href::Url(url) if external => {
-            view! { <a href=url rel="noopener noreferrer">{children()}</a> }.into_any()
+            let target = use_site()
+                .config
+                .links
+                .external_in_new_tab
+                .then_some("_blank");
+            view! {
+                <a href=url rel="noopener noreferrer" target=target>
+                    {children()}
+                </a>
+            }
+            .into_any()
         }
         Href::Url(url) => view! { <a href=url rel="external">{children()}</a> }.into_any(),
     }

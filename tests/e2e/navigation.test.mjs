@@ -2,9 +2,11 @@
 // the new headline, and back restores where the reader was.
 
 import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { ArticlePage, launchBrowser, openPage, sampleArticle } from './support.mjs';
+import { ArticlePage, SITE_DIR, launchBrowser, openPage, sampleArticle } from './support.mjs';
 
 let browser;
 before(async () => {
@@ -95,4 +97,24 @@ test('the skip link moves focus to the main content', async () => {
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'main');
   assert.equal(new URL(page.url()).pathname, '/articles/harbour-road-cycle-lane');
   await page.context().close();
+});
+
+test('links.external = "new-tab" opens links to other sites in a new tab', async () => {
+  const configPath = join(SITE_DIR, 'folio.config.json');
+  const shipped = readFileSync(configPath, 'utf8');
+  writeFileSync(configPath, JSON.stringify({ links: { external: 'new-tab' } }));
+  try {
+    const page = await openPage(browser);
+    const article = new ArticlePage(page);
+    await article.open('tide-mill-turns-again');
+    await article.waitForHeadline(sampleArticle('tide-mill-turns-again').headline);
+    const external = article.related.getByRole('link', { name: 'Tide tables and almanacs (external)' });
+    assert.equal(await external.getAttribute('target'), '_blank');
+    assert.equal(await external.getAttribute('rel'), 'noopener noreferrer');
+    const internal = article.related.getByRole('link', { name: 'How the night ferry timetable is built' });
+    assert.equal(await internal.getAttribute('target'), null);
+    await page.context().close();
+  } finally {
+    writeFileSync(configPath, shipped);
+  }
 });
