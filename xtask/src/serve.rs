@@ -2,54 +2,83 @@
 //! like a correctly configured production host: a path with no file extension that names no
 //! file gets the entry page (the app routes it), but a missing file *with* an extension, such
 //! as an article's JSON, gets a real 404, so the app can tell "not found" from "found".
+//!
+//! For the tests it can also misbehave on purpose ([`Faults`]): stall, drip, drop the
+//! connection, fail with 500 a number of times, or answer late, per path, as a file written
+//! by the test says; and it logs every request path, so a test can count retries.
+//!
+//! One request per connection (`Connection: close`), one thread per connection: simple, and a
+//! stalled answer can never hold up another.
 
+use std::collections::HashMap;
 use std::fs;
+use std::io::{BufRead, BufReader, Write};
+use std::net::{Shutdown, TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
-use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
 use std::thread;
+use std::time::Duration;
 
-use anyhow::{Result, anyhow};
-use tiny_http::{Header, Request, Response, Server};
+use anyhow::Result;
 
-/// A running server; it stops when dropped.
+/// Where a test tells the server how to misbehave, and reads what it was asked.
+#[derive(Clone, Debug)]
+pub struct Faults {
+    /// `{ "/content/articles/a.json": "stall" | "drip" | "drop" | "fail:N" | "late:MS" }`,
+    /// read on every request.
+    pub plan: PathBuf,
+    /// One requested path per line.
+    pub log: PathBuf,
+}
+
+/// A running server; it stops accepting when dropped.
 pub struct Running {
-    server: Arc<Server>,
     pub url: String,
-    thread: Option<thread::JoinHandle<()>>,
+    stop: Arc<AtomicBool>,
+    port: u16,
 }
 
 impl Drop for Running {
     fn drop(&mut self) {
-        self.server.unblock();
-        if let Some(thread) = self.thread.take() {
-            let _ = thread.join();
-        }
+        self.stop.store(true, Ordering::SeqCst);
+        // Wake the accepting thread so it sees the flag.
+        let _ = TcpStream::connect(("127.0.0.1", self.port));
     }
 }
 
 /// Serves `root` on `127.0.0.1:port` (0 picks a free port) in a background thread.
 pub fn start(root: &Path, port: u16) -> Result<Running> {
-    let server = Arc::new(Server::http(("127.0.0.1", port)).map_err(|e| anyhow!("{e}"))?);
-    let address = server
-        .server_addr()
-        .to_ip()
-        .ok_or_else(|| anyhow!("not an IP address"))?;
-    let url = format!("http://{address}/");
+    start_with_faults(root, port, None)
+}
+
+/// [`start`], misbehaving as `faults` says.
+pub fn start_with_faults(root: &Path, port: u16, faults: Option<Faults>) -> Result<Running> {
+    let listener = TcpListener::bind(("127.0.0.1", port))?;
+    let port = listener.local_addr()?.port();
+    let stop = Arc::new(AtomicBool::new(false));
     let root = root.to_path_buf();
-    let thread = {
-        let server = Arc::clone(&server);
+    let failures = Arc::new(Mutex::new(HashMap::<String, u32>::new()));
+    {
+        let stop = Arc::clone(&stop);
         thread::spawn(move || {
-            for request in server.incoming_requests() {
-                let root = root.clone();
-                // Browsers open several connections at once; answer each on its own thread.
-                thread::spawn(move || answer(&root, request));
+            for stream in listener.incoming() {
+                if stop.load(Ordering::SeqCst) {
+                    break;
+                }
+                let Ok(stream) = stream else { continue };
+                let (root, faults, failures) =
+                    (root.clone(), faults.clone(), Arc::clone(&failures));
+                thread::spawn(move || {
+                    let _ = handle(stream, &root, faults.as_ref(), &failures);
+                });
             }
-        })
-    };
+        });
+    }
     Ok(Running {
-        server,
-        url,
-        thread: Some(thread),
+        url: format!("http://127.0.0.1:{port}/"),
+        stop,
+        port,
     })
 }
 
@@ -61,35 +90,132 @@ pub fn serve_forever(root: &Path, port: u16) -> Result<()> {
         root.display(),
         running.url
     );
-    if let Some(thread) = running.thread.as_ref() {
-        while !thread.is_finished() {
-            thread::park_timeout(std::time::Duration::from_secs(3600));
-        }
+    loop {
+        thread::park();
     }
-    Ok(())
 }
 
-fn answer(root: &Path, request: Request) {
-    let path = request
-        .url()
-        .split(['?', '#'])
-        .next()
-        .unwrap_or("/")
-        .to_string();
-    let response = match resolve(root, &path) {
-        Some(file) => match fs::read(&file) {
-            Ok(bytes) => with_headers(
-                Response::from_data(bytes),
-                &[
-                    ("Content-Type", content_type(&file)),
-                    ("Cache-Control", "no-store"),
-                ],
-            ),
-            Err(_) => not_found(),
-        },
-        None => not_found(),
+fn handle(
+    mut stream: TcpStream,
+    root: &Path,
+    faults: Option<&Faults>,
+    failures: &Mutex<HashMap<String, u32>>,
+) -> std::io::Result<()> {
+    let mut reader = BufReader::new(stream.try_clone()?);
+    let mut request_line = String::new();
+    reader.read_line(&mut request_line)?;
+    // Read (and ignore) the headers: nothing here depends on them.
+    loop {
+        let mut line = String::new();
+        if reader.read_line(&mut line)? == 0 || line == "\r\n" || line == "\n" {
+            break;
+        }
+    }
+    let target = request_line.split_whitespace().nth(1).unwrap_or("/");
+    let path = target.split(['?', '#']).next().unwrap_or("/").to_string();
+
+    let fault = match faults {
+        Some(faults) => planned_fault(faults, &path),
+        None => String::new(),
     };
-    let _ = request.respond(response);
+    match fault.split_once(':').unwrap_or((fault.as_str(), "")) {
+        ("stall", _) => {
+            thread::sleep(Duration::from_secs(120));
+            Ok(())
+        }
+        // Close the connection without a word.
+        ("drop", _) => stream.shutdown(Shutdown::Both),
+        ("drip", _) => {
+            let body = resolve(root, &path)
+                .and_then(|file| fs::read(file).ok())
+                .unwrap_or_default();
+            write_head(&mut stream, 200, "application/json", body.len())?;
+            for byte in body {
+                stream.write_all(&[byte])?;
+                stream.flush()?;
+                thread::sleep(Duration::from_millis(200));
+            }
+            Ok(())
+        }
+        ("fail", times) => {
+            let failed_before = {
+                let mut failures = failures
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner);
+                let failed = failures.entry(path.clone()).or_default();
+                let failed_before = *failed;
+                *failed += 1;
+                failed_before
+            };
+            if failed_before < times.parse().unwrap_or(1) {
+                respond(
+                    &mut stream,
+                    500,
+                    "text/plain; charset=utf-8",
+                    b"Server error",
+                )
+            } else {
+                answer(&mut stream, root, &path)
+            }
+        }
+        ("late", ms) => {
+            thread::sleep(Duration::from_millis(ms.parse().unwrap_or(1000)));
+            answer(&mut stream, root, &path)
+        }
+        _ => answer(&mut stream, root, &path),
+    }
+}
+
+/// Logs the request and returns what the test's plan says to do with `path`.
+fn planned_fault(faults: &Faults, path: &str) -> String {
+    if let Ok(mut log) = fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(&faults.log)
+    {
+        let _ = writeln!(log, "{path}");
+    }
+    let plan: HashMap<String, String> = fs::read(&faults.plan)
+        .ok()
+        .and_then(|bytes| serde_json::from_slice(&bytes).ok())
+        .unwrap_or_default();
+    plan.get(path).cloned().unwrap_or_default()
+}
+
+fn answer(stream: &mut TcpStream, root: &Path, path: &str) -> std::io::Result<()> {
+    match resolve(root, path).and_then(|file| Some((fs::read(&file).ok()?, file))) {
+        Some((bytes, file)) => respond(stream, 200, content_type(&file), &bytes),
+        None => respond(stream, 404, "text/plain; charset=utf-8", b"Not Found"),
+    }
+}
+
+fn respond(
+    stream: &mut TcpStream,
+    status: u16,
+    content_type: &str,
+    body: &[u8],
+) -> std::io::Result<()> {
+    write_head(stream, status, content_type, body.len())?;
+    stream.write_all(body)?;
+    stream.flush()
+}
+
+fn write_head(
+    stream: &mut TcpStream,
+    status: u16,
+    content_type: &str,
+    length: usize,
+) -> std::io::Result<()> {
+    let reason = match status {
+        200 => "OK",
+        404 => "Not Found",
+        _ => "Internal Server Error",
+    };
+    write!(
+        stream,
+        "HTTP/1.1 {status} {reason}\r\nContent-Type: {content_type}\r\nContent-Length: {length}\r\n\
+         Cache-Control: no-store\r\nConnection: close\r\n\r\n"
+    )
 }
 
 /// The file for a URL path, or the entry page for an app route, or `None` for a 404.
@@ -135,26 +261,6 @@ fn percent_decode(path: &str) -> Option<String> {
     String::from_utf8(decoded).ok()
 }
 
-fn not_found() -> Response<std::io::Cursor<Vec<u8>>> {
-    with_headers(
-        Response::from_string("Not Found").with_status_code(404),
-        &[("Content-Type", "text/plain; charset=utf-8")],
-    )
-}
-
-fn with_headers<R: std::io::Read>(
-    mut response: Response<R>,
-    headers: &[(&str, &str)],
-) -> Response<R> {
-    for (name, value) in headers {
-        // Only ASCII names and values reach here, which tiny_http always accepts.
-        if let Ok(header) = Header::from_bytes(name.as_bytes(), value.as_bytes()) {
-            response.add_header(header);
-        }
-    }
-    response
-}
-
 fn content_type(file: &Path) -> &'static str {
     match file
         .extension()
@@ -180,6 +286,8 @@ fn content_type(file: &Path) -> &'static str {
 
 #[cfg(test)]
 mod tests {
+    use std::io::Read;
+
     use super::*;
 
     #[test]
@@ -197,6 +305,23 @@ mod tests {
         assert_eq!(resolve(&root, "/content/articles/missing.json"), None);
         assert_eq!(resolve(&root, "/../etc/passwd"), None);
         assert_eq!(resolve(&root, "/%2e%2e/etc/passwd"), None);
+
+        let server = start(&root, 0).unwrap();
+        let get = |path: &str| {
+            let mut stream = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+            write!(stream, "GET {path} HTTP/1.1\r\nHost: x\r\n\r\n").unwrap();
+            let mut response = String::new();
+            stream.read_to_string(&mut response).unwrap();
+            response
+        };
+        let found = get("/content/articles/a.json");
+        assert!(
+            found.starts_with("HTTP/1.1 200 OK\r\n") && found.ends_with("\r\n\r\n{}"),
+            "{found}"
+        );
+        assert!(get("/content/articles/missing.json").starts_with("HTTP/1.1 404"));
+        assert!(get("/articles/a").ends_with("app"));
+        drop(server);
         fs::remove_dir_all(root).unwrap();
     }
 }
