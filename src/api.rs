@@ -3,9 +3,11 @@
 
 use std::rc::Rc;
 
-use folio_model::{Article, ArticleId, Config, Decoded, Index, Limits, Rejected};
+use folio_model::{
+    Article, ArticleId, Config, Decoded, Index, Limits, NetworkPolicy, Rejected, Rejection,
+};
 use gloo_net::http::Request;
-use leptos::prelude::on_cleanup;
+use leptos::prelude::*;
 
 use crate::site::Site;
 
@@ -20,6 +22,8 @@ pub enum LoadError {
         /// same as a network failure to the page, so the message names both.
         other_origin: Option<String>,
     },
+    #[error("{url} did not answer within {after_ms} ms")]
+    Timeout { url: String, after_ms: u32 },
     #[error("the server answered 404 Not Found")]
     NotFound,
     #[error("the server answered HTTP {0}")]
@@ -45,6 +49,9 @@ impl LoadError {
             LoadError::Network {
                 other_origin: None, ..
             } => "We couldn't reach the server. Check your connection, then try again.".into(),
+            LoadError::Timeout { .. } => {
+                "The server is taking too long to answer. Try again in a moment.".into()
+            }
             LoadError::NotFound => "There is nothing at this address.".into(),
             LoadError::Http(status) if *status >= 500 => {
                 format!("The server had a problem (error {status}). Try again in a moment.")
@@ -53,9 +60,17 @@ impl LoadError {
             LoadError::TooLarge { .. } => {
                 "This article is too large to show safely on this device.".into()
             }
-            LoadError::Invalid(_) => {
-                "This article's file is damaged or in a format this viewer can't read.".into()
-            }
+            LoadError::Invalid(rejected) => match rejected.reason {
+                Rejection::NewerVersion => {
+                    "This article needs a newer version of Folio than this site runs.".into()
+                }
+                Rejection::TooLarge => {
+                    "This article is too large to show safely on this device.".into()
+                }
+                Rejection::Unreadable => {
+                    "This article's file is damaged or in a format this viewer can't read.".into()
+                }
+            },
         }
     }
 
@@ -69,6 +84,16 @@ impl LoadError {
         }
     }
 
+    /// Worth another automatic attempt: the network failed, the server stalled or had a
+    /// problem of its own (5xx). A 4xx answer or a bad document will be the same next time.
+    fn is_transient(&self) -> bool {
+        match self {
+            LoadError::Network { .. } | LoadError::Timeout { .. } => true,
+            LoadError::Http(status) => *status >= 500,
+            _ => false,
+        }
+    }
+
     /// Is trying again likely to help? (A broken document stays broken until someone fixes it,
     /// but retrying then is exactly what the reader wants, so only "not found" says no.)
     pub fn is_retryable(&self) -> bool {
@@ -77,30 +102,35 @@ impl LoadError {
 }
 
 /// Fetches and decodes one article. The document must carry the id it was requested under.
-pub async fn fetch_article(site: &Site, id: &ArticleId) -> Result<Rc<Decoded<Article>>, LoadError> {
-    let limits = Limits::default();
-    let bytes = fetch_bytes(&site.article_url(id), &limits).await?;
-    let decoded = folio_model::decode_article(&bytes, Some(id.as_str()), &limits)
+pub async fn fetch_article(
+    site: &Site,
+    id: &ArticleId,
+    slot: RequestSlot,
+) -> Result<Rc<Decoded<Article>>, LoadError> {
+    let url = site.article_url(id);
+    let limits = &site.config.limits;
+    let bytes = fetch_bytes(&url, limits, &site.config.network, slot.start()).await?;
+    let decoded = folio_model::decode_article(&bytes, Some(id.as_str()), limits)
         .map_err(|rejected| LoadError::Invalid(Rc::new(rejected)))?;
-    report_problems(&site.article_url(id), &decoded.problems);
+    report_problems(&url, &decoded.problems);
     Ok(Rc::new(decoded))
 }
 
 /// Fetches and decodes the front page's list of articles.
-pub async fn fetch_index(site: &Site) -> Result<Rc<Decoded<Index>>, LoadError> {
-    let limits = Limits::default();
-    let bytes = fetch_bytes(&site.index_url(), &limits).await?;
-    let decoded = folio_model::decode_index(&bytes, &limits)
+pub async fn fetch_index(site: &Site, slot: RequestSlot) -> Result<Rc<Decoded<Index>>, LoadError> {
+    let url = site.index_url();
+    let limits = &site.config.limits;
+    let bytes = fetch_bytes(&url, limits, &site.config.network, slot.start()).await?;
+    let decoded = folio_model::decode_index(&bytes, limits)
         .map_err(|rejected| LoadError::Invalid(Rc::new(rejected)))?;
-    report_problems(&site.index_url(), &decoded.problems);
+    report_problems(&url, &decoded.problems);
     Ok(Rc::new(decoded))
 }
 
 /// Fetches the publisher's configuration. Never fails: without a file the defaults apply, and
 /// a broken file is reported in the console and replaced by the defaults where it is broken.
 pub async fn fetch_config(url: &str) -> Config {
-    let limits = Limits::default();
-    match fetch_bytes(url, &limits).await {
+    match fetch_bytes(url, &Limits::default(), &NetworkPolicy::default(), None).await {
         Ok(bytes) => {
             let decoded = folio_model::decode_config(&bytes);
             report_problems(url, &decoded.problems);
@@ -121,29 +151,96 @@ fn report_problems(url: &str, problems: &[folio_model::Problem]) {
     }
 }
 
-/// GETs `url` and returns its body. The request is aborted when the reactive owner that started
-/// it is cleaned up, i.e. when the reader navigates away or the resource fetches anew.
-async fn fetch_bytes(url: &str, limits: &Limits) -> Result<Vec<u8>, LoadError> {
-    let abort_controller = web_sys::AbortController::new().ok();
-    let abort_signal = abort_controller
-        .as_ref()
-        .map(web_sys::AbortController::signal);
-    on_cleanup(move || {
-        if let Some(controller) = abort_controller {
-            controller.abort();
-        }
-    });
+/// One request at a time, for a page: starting a request aborts the one before it (a reader who
+/// clicks through related links quickly waits for the last one only), and the page going away
+/// aborts the last.
+#[derive(Clone, Copy)]
+pub struct RequestSlot(StoredValue<Option<web_sys::AbortController>, LocalStorage>);
 
-    let network_error = |error: gloo_net::Error| LoadError::Network {
-        url: url.to_string(),
-        detail: error.to_string(),
-        other_origin: other_origin(url),
+impl RequestSlot {
+    /// A slot owned by the current reactive owner (the page).
+    pub fn new() -> RequestSlot {
+        let slot = StoredValue::new_local(None::<web_sys::AbortController>);
+        on_cleanup(move || {
+            slot.try_update_value(|current| current.take().map(|request| request.abort()));
+        });
+        RequestSlot(slot)
+    }
+
+    /// Aborts the slot's previous request and returns the signal for the next one.
+    fn start(self) -> Option<web_sys::AbortSignal> {
+        let controller = web_sys::AbortController::new().ok()?;
+        let signal = controller.signal();
+        self.0.try_update_value(|current| {
+            current.replace(controller).map(|previous| previous.abort())
+        });
+        Some(signal)
+    }
+}
+
+impl Default for RequestSlot {
+    fn default() -> Self {
+        RequestSlot::new()
+    }
+}
+
+/// GETs `url` and returns its body, trying again after transient failures with a growing
+/// pause. Every attempt is abandoned after the configured timeout, and everything stops when
+/// `cancelled` fires.
+async fn fetch_bytes(
+    url: &str,
+    limits: &Limits,
+    network: &NetworkPolicy,
+    cancelled: Option<web_sys::AbortSignal>,
+) -> Result<Vec<u8>, LoadError> {
+    let mut attempt = 0;
+    loop {
+        let result = fetch_once(url, limits, network.timeout_ms, cancelled.as_ref()).await;
+        let stopped = cancelled
+            .as_ref()
+            .is_some_and(web_sys::AbortSignal::aborted);
+        match result {
+            Err(error) if error.is_transient() && attempt < network.retries && !stopped => {
+                leptos::logging::warn!("{error}; trying again");
+                sleep(500 * 2_i32.pow(attempt)).await;
+                attempt += 1;
+            }
+            result => return result,
+        }
+    }
+}
+
+async fn fetch_once(
+    url: &str,
+    limits: &Limits,
+    timeout_ms: u32,
+    cancelled: Option<&web_sys::AbortSignal>,
+) -> Result<Vec<u8>, LoadError> {
+    let timeout = web_sys::AbortSignal::timeout_with_u32(timeout_ms);
+    let signals = js_sys::Array::of1(&timeout);
+    if let Some(cancelled) = cancelled {
+        signals.push(cancelled);
+    }
+    let signal = web_sys::AbortSignal::any(&signals);
+    let failed = |error: gloo_net::Error| {
+        if timeout.aborted() {
+            LoadError::Timeout {
+                url: url.to_string(),
+                after_ms: timeout_ms,
+            }
+        } else {
+            LoadError::Network {
+                url: url.to_string(),
+                detail: error.to_string(),
+                other_origin: other_origin(url),
+            }
+        }
     };
     let response = Request::get(url)
-        .abort_signal(abort_signal.as_ref())
+        .abort_signal(Some(&signal))
         .send()
         .await
-        .map_err(network_error)?;
+        .map_err(failed)?;
     match response.status() {
         200..=299 => {}
         404 | 410 => return Err(LoadError::NotFound),
@@ -160,7 +257,7 @@ async fn fetch_bytes(url: &str, limits: &Limits) -> Result<Vec<u8>, LoadError> {
             limit: limits.max_bytes,
         });
     }
-    let bytes = response.binary().await.map_err(network_error)?;
+    let bytes = response.binary().await.map_err(failed)?;
     if bytes.len() > limits.max_bytes {
         return Err(LoadError::TooLarge {
             size: bytes.len(),
@@ -168,6 +265,16 @@ async fn fetch_bytes(url: &str, limits: &Limits) -> Result<Vec<u8>, LoadError> {
         });
     }
     Ok(bytes)
+}
+
+/// Waits `ms` milliseconds.
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 /// The origin of `url` when it differs from the page's.

@@ -5,7 +5,7 @@ use std::fmt;
 use serde_json::{Map, Value};
 
 use crate::FORMAT_VERSION;
-use crate::decode::{Decoder, Limits};
+use crate::decode::{Decoder, Limits, Rejection};
 use crate::href::{Href, UrlUse, check_href, check_srcset, check_url};
 use crate::inline::{self, Inline};
 use crate::timestamp::Timestamp;
@@ -249,10 +249,13 @@ pub(crate) fn decode(
     let version = d.required(object, "version", |d, v| {
         let version = d.whole_number(v, 1..=u64::MAX)?;
         if version > FORMAT_VERSION {
-            d.error(format!(
-                "this article uses format version {version}; this viewer reads version \
+            d.reject(
+                Rejection::NewerVersion,
+                format!(
+                    "this article uses format version {version}; this viewer reads version \
                  {FORMAT_VERSION}. Update Folio to show it"
-            ));
+                ),
+            );
             return None;
         }
         Some(version)
@@ -316,11 +319,12 @@ fn body(d: &mut Decoder, object: &Map<String, Value>, limits: &Limits) -> Option
     match object.get("body") {
         Some(Value::Array(blocks)) if blocks.len() > limits.max_blocks => {
             d.at_key("body", |d| {
-                d.error(format!(
+                let message = format!(
                     "has {} blocks; the limit is {}",
                     blocks.len(),
                     limits.max_blocks
-                ))
+                );
+                d.reject(Rejection::TooLarge, message);
             });
             None
         }

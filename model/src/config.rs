@@ -16,6 +16,8 @@ pub struct Config {
     pub content: ContentLocation,
     pub ads: AdPolicy,
     pub links: LinkPolicy,
+    pub limits: Limits,
+    pub network: NetworkPolicy,
 }
 
 impl Default for Config {
@@ -25,6 +27,27 @@ impl Default for Config {
             content: ContentLocation::default(),
             ads: AdPolicy::default(),
             links: LinkPolicy::default(),
+            limits: Limits::default(),
+            network: NetworkPolicy::default(),
+        }
+    }
+}
+
+/// How patiently content is fetched.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NetworkPolicy {
+    /// A request (headers and body) that takes longer is abandoned, in milliseconds.
+    pub timeout_ms: u32,
+    /// How many times a request that failed on the network, timed out or got a 5xx answer is
+    /// tried again (a 4xx answer is final), waiting 500 ms, then 1 s, 2 s, … in between.
+    pub retries: u32,
+}
+
+impl Default for NetworkPolicy {
+    fn default() -> Self {
+        NetworkPolicy {
+            timeout_ms: 10_000,
+            retries: 2,
         }
     }
 }
@@ -165,6 +188,36 @@ fn read_config(d: &mut Decoder, value: &Value) -> Config {
                 })
             })
             .unwrap_or_default(),
+        limits: d
+            .optional(object, "limits", |d, v| {
+                let limits = d.object(v)?;
+                let defaults = Limits::default();
+                let number = |d: &mut Decoder, key: &str, range, default: usize| {
+                    d.optional(limits, key, |d, v| d.whole_number(v, range))
+                        .and_then(|n| usize::try_from(n).ok())
+                        .unwrap_or(default)
+                };
+                Some(Limits {
+                    max_bytes: number(d, "maxBytes", 1024..=64 * 1024 * 1024, defaults.max_bytes),
+                    max_blocks: number(d, "maxBlocks", 1..=1_000_000, defaults.max_blocks),
+                })
+            })
+            .unwrap_or_default(),
+        network: d
+            .optional(object, "network", |d, v| {
+                let network = d.object(v)?;
+                let defaults = NetworkPolicy::default();
+                let number = |d: &mut Decoder, key: &str, range, default: u32| {
+                    d.optional(network, key, |d, v| d.whole_number(v, range))
+                        .and_then(|n| u32::try_from(n).ok())
+                        .unwrap_or(default)
+                };
+                Some(NetworkPolicy {
+                    timeout_ms: number(d, "timeoutMs", 100..=600_000, defaults.timeout_ms),
+                    retries: number(d, "retries", 0..=10, defaults.retries),
+                })
+            })
+            .unwrap_or_default(),
     }
 }
 
@@ -270,6 +323,8 @@ mod tests {
             "siteName": "The Carrow Courier",
             "content": { "base": "https://cdn.example.org/news", "article": "a/{id}.json", "index": "front.json" },
             "links": { "external": "new-tab" },
+            "limits": { "maxBytes": 1048576, "maxBlocks": 500 },
+            "network": { "timeoutMs": 2500, "retries": 0 },
             "ads": { "enabled": true, "top": false, "bottom": true, "everyParagraphs": 3,
                      "firstAfterParagraph": 2, "maxInBody": 5, "inBodySize": "fluid",
                      "fluidHeight": 300, "rootMargin": "400px 0px", "requireConsent": true }
@@ -279,6 +334,20 @@ mod tests {
         let config = decoded.value;
         assert_eq!(config.site_name, "The Carrow Courier");
         assert!(config.links.external_in_new_tab);
+        assert_eq!(
+            config.limits,
+            Limits {
+                max_bytes: 1_048_576,
+                max_blocks: 500
+            }
+        );
+        assert_eq!(
+            config.network,
+            NetworkPolicy {
+                timeout_ms: 2500,
+                retries: 0
+            }
+        );
         assert_eq!(
             config.content.index_path(),
             "https://cdn.example.org/news/front.json"

@@ -37,6 +37,18 @@ pub struct Decoded<T> {
 pub struct Rejected {
     /// Every problem found, the ones that refused the document among them.
     pub problems: Vec<Problem>,
+    pub reason: Rejection,
+}
+
+/// Why a document was refused, as a reader would want it said.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Rejection {
+    /// Not JSON, not an object, or a required field missing or unusable.
+    Unreadable,
+    /// Over a size, block or nesting limit.
+    TooLarge,
+    /// Written for a newer version of the format.
+    NewerVersion,
 }
 
 impl Rejected {
@@ -45,13 +57,14 @@ impl Rejected {
         self.problems.iter().find(|p| p.severity == Severity::Error)
     }
 
-    fn single(message: String) -> Rejected {
+    fn single(message: String, reason: Rejection) -> Rejected {
         Rejected {
             problems: vec![Problem {
                 path: String::new(),
                 message,
                 severity: Severity::Error,
             }],
+            reason,
         }
     }
 }
@@ -80,27 +93,44 @@ pub fn decode_index(bytes: &[u8], limits: &Limits) -> Result<Decoded<Index>, Rej
 
 pub(crate) fn parse(bytes: &[u8], limits: &Limits) -> Result<Value, Rejected> {
     if bytes.len() > limits.max_bytes {
-        return Err(Rejected::single(format!(
-            "the document is {} bytes; the limit is {} bytes",
-            bytes.len(),
-            limits.max_bytes
-        )));
+        return Err(Rejected::single(
+            format!(
+                "the document is {} bytes; the limit is {} bytes",
+                bytes.len(),
+                limits.max_bytes
+            ),
+            Rejection::TooLarge,
+        ));
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|error| {
-        Rejected::single(format!(
-            "the document is not valid UTF-8 text (bad byte at offset {})",
-            error.valid_up_to()
-        ))
+        Rejected::single(
+            format!(
+                "the document is not valid UTF-8 text (bad byte at offset {})",
+                error.valid_up_to()
+            ),
+            Rejection::Unreadable,
+        )
     })?;
     if text.trim_start().starts_with('<') {
         return Err(Rejected::single(
             "the server sent an HTML page where JSON was expected (often an error or login page)"
                 .into(),
+            Rejection::Unreadable,
         ));
     }
-    serde_json::from_str(text)
-        .map_err(|error| Rejected::single(format!("the document is not valid JSON: {error}")))
+    serde_json::from_str(text).map_err(|error| {
+        if error.to_string().starts_with("recursion limit exceeded") {
+            // serde_json stops at 128 levels, far deeper than any article needs.
+            let message = format!("the document is nested more than 128 levels deep ({error})");
+            Rejected::single(message, Rejection::TooLarge)
+        } else {
+            Rejected::single(
+                format!("the document is not valid JSON: {error}"),
+                Rejection::Unreadable,
+            )
+        }
+    })
 }
 
 /// One step of a JSON path.
@@ -117,6 +147,8 @@ enum Segment {
 pub(crate) struct Decoder {
     path: Vec<Segment>,
     problems: Vec<Problem>,
+    /// Set when a problem refuses the document for a reason other than unreadability.
+    rejection: Option<Rejection>,
 }
 
 impl Decoder {
@@ -136,6 +168,7 @@ impl Decoder {
             }),
             None => Err(Rejected {
                 problems: self.problems,
+                reason: self.rejection.unwrap_or(Rejection::Unreadable),
             }),
         }
     }
@@ -167,6 +200,12 @@ impl Decoder {
             message: message.into(),
             severity: Severity::Error,
         });
+    }
+
+    /// Records a problem that refuses the document for `reason`.
+    pub(crate) fn reject(&mut self, reason: Rejection, message: impl Into<String>) {
+        self.rejection.get_or_insert(reason);
+        self.error(message);
     }
 
     /// Records something skipped that a newer format may define.
@@ -320,16 +359,16 @@ pub(crate) fn kind(value: &Value) -> &'static str {
     }
 }
 
-/// Drops control characters (except tab and newline) that no article text needs and that only
-/// serve to disguise it.
+/// Drops characters that no article text needs and that only serve to disguise it: control
+/// characters (except tab and newline) and the bidirectional embeddings and overrides
+/// (U+202A to U+202E), which can make text read backwards and spill into what follows it.
+/// The isolates (U+2066 to U+2069), which right-to-left writing uses, stay.
 fn clean_text(text: &str) -> String {
-    if text
-        .chars()
-        .any(|c| c.is_control() && !matches!(c, '\n' | '\t'))
-    {
-        text.chars()
-            .filter(|c| !c.is_control() || matches!(c, '\n' | '\t'))
-            .collect()
+    let unwanted = |c: char| {
+        (c.is_control() && !matches!(c, '\n' | '\t')) || ('\u{202A}'..='\u{202E}').contains(&c)
+    };
+    if text.chars().any(unwanted) {
+        text.chars().filter(|&c| !unwanted(c)).collect()
     } else {
         text.to_string()
     }

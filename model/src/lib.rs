@@ -32,8 +32,8 @@ pub use ads::{AdPlan, AdSlotSpec, BodyItem, DESKTOP_MIN_WIDTH_PX, SlotPosition, 
 pub use article::{
     AdSize, Article, ArticleId, Author, Block, Figure, HeadingLevel, Image, Language, Related,
 };
-pub use config::{AdPolicy, Config, ContentLocation, LinkPolicy, decode_config};
-pub use decode::{Decoded, Limits, Rejected, decode_article, decode_index};
+pub use config::{AdPolicy, Config, ContentLocation, LinkPolicy, NetworkPolicy, decode_config};
+pub use decode::{Decoded, Limits, Rejected, Rejection, decode_article, decode_index};
 pub use href::Href;
 pub use index::{Index, IndexEntry};
 pub use inline::{Inline, Marks, Run};

@@ -2,7 +2,7 @@ use folio_model::ArticleId;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use crate::api::{self, LoadError};
+use crate::api::{self, LoadError, RequestSlot};
 use crate::components::{ArticleSkeleton, ArticleView, ErrorView};
 use crate::pages::NotFound;
 use crate::site::use_site;
@@ -18,12 +18,13 @@ pub fn ArticlePage() -> impl IntoView {
     let site = use_site();
     let params = use_params_map();
     let id = Memo::new(move |_| params.read().get("id").map(|id| ArticleId::parse(&id)));
+    let requests = RequestSlot::new();
     let article = LocalResource::new(move || {
         let site = site.clone();
         let id = id.get();
         async move {
             match id {
-                Some(Ok(id)) => api::fetch_article(&site, &id).await,
+                Some(Ok(id)) => api::fetch_article(&site, &id, requests).await,
                 // An address that cannot name an article (`/articles/Not_An_Id`) names nothing.
                 _ => Err(LoadError::NotFound),
             }

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::api;
+use crate::api::{self, RequestSlot};
 use crate::components::{ArticleList, ErrorView, ListSkeleton};
 use crate::site::use_site;
 
@@ -9,9 +9,10 @@ use crate::site::use_site;
 #[component]
 pub fn FrontPage() -> impl IntoView {
     let site = use_site();
+    let requests = RequestSlot::new();
     let index = LocalResource::new(move || {
         let site = site.clone();
-        async move { api::fetch_index(&site).await }
+        async move { api::fetch_index(&site, requests).await }
     });
     let (pending, set_pending) = signal(false);
     // Owned by the page, not by the error view that a retry replaces: a signal or callback
