@@ -5,6 +5,8 @@
 
 mod check;
 mod dist;
+mod fuzz;
+mod hostile;
 mod nginx;
 mod serve;
 mod setup;
@@ -26,6 +28,8 @@ Commands:
                              (--base-path: the path the site is hosted under; default /)
   check <file.json>...       check article or index documents against the format;
                              exits non-zero when any has an error
+  fuzz [--inputs N] [--seed S]
+                             mutation-fuzz the decoder (default 1,000,000 inputs)
   help                       this text
 ";
 
@@ -75,6 +79,15 @@ fn run(args: Vec<String>) -> Result<ExitCode> {
             } else {
                 ExitCode::FAILURE
             })
+        }
+        "fuzz" => {
+            let inputs = option(options, "--inputs")?
+                .map_or(Ok(1_000_000), |n| n.parse())
+                .context("--inputs")?;
+            let seed = option(options, "--seed")?
+                .map_or(Ok(1), |n| n.parse())
+                .context("--seed")?;
+            fuzz::run(inputs, seed).map(|()| ExitCode::SUCCESS)
         }
         "help" | "--help" | "-h" => {
             print!("{HELP}");

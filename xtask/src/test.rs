@@ -15,7 +15,7 @@ use std::process::Command;
 use anyhow::{Result, ensure};
 
 use crate::setup::{self, run as run_command};
-use crate::{check, dist, nginx, project_root, serve};
+use crate::{check, dist, hostile, nginx, project_root, serve};
 
 pub fn run() -> Result<()> {
     let root = project_root();
@@ -84,8 +84,15 @@ pub fn run() -> Result<()> {
     })?;
 
     step("browser tests");
-    let server = serve::start(&site, 0)?;
+    let faults = serve::Faults {
+        plan: root.join("target/xtask/faults.json"),
+        log: root.join("target/xtask/requests.log"),
+    };
+    fs::write(&faults.plan, "{}")?;
+    fs::write(&faults.log, "")?;
+    let server = serve::start_with_faults(&site, 0, Some(faults.clone()))?;
     let hosting = HostingSandbox::start(&site, &root.join("target/xtask/hosting"))?;
+    let hostile = hostile::write_all(&root.join("target/xtask/hostile"))?;
     run_command(
         Command::new("node")
             .current_dir(&root)
@@ -97,6 +104,9 @@ pub fn run() -> Result<()> {
             ])
             .env("FOLIO_URL", &server.url)
             .env("FOLIO_SITE", &site)
+            .env("FOLIO_HOSTILE", &hostile)
+            .env("FOLIO_FAULTS_PLAN", &faults.plan)
+            .env("FOLIO_FAULTS_LOG", &faults.log)
             .envs(hosting.env.iter().map(|(name, value)| (*name, value))),
     )?;
     Ok(())
