@@ -7,10 +7,9 @@ import { copyFileSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { ArticlePage, SITE_URL, launchBrowser, openPage, removeArticle, SITE_DIR } from './support.mjs';
+import { ArticlePage, SITE_DIR, SITE_URL, launchBrowser, openPage, removeArticle, requireEnv } from './support.mjs';
 
-const HOSTILE = process.env.FOLIO_HOSTILE;
-if (!HOSTILE) throw new Error('FOLIO_HOSTILE is not set: run these tests through `cargo xtask test`');
+const HOSTILE = requireEnv('FOLIO_HOSTILE');
 const ERROR_HEADLINE = "This article couldn't be loaded";
 
 let browser;

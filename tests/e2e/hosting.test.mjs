@@ -6,13 +6,8 @@ import assert from 'node:assert/strict';
 import { request } from 'node:http';
 import { after, before, test } from 'node:test';
 
-import { ArticlePage, launchBrowser, openPage, sampleArticle } from './support.mjs';
+import { ArticlePage, launchBrowser, openPage, requireEnv as env, sampleArticle } from './support.mjs';
 
-const env = (name) => {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set: run these tests through \`cargo xtask test\``);
-  return value;
-};
 const NGINX = env('FOLIO_NGINX_URL');
 const NEWS = env('FOLIO_NGINX_NEWS_URL');
 const CORS_PAGE = env('FOLIO_CORS_PAGE_URL');

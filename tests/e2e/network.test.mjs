@@ -7,13 +7,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, beforeEach, test } from 'node:test';
 
-import { ArticlePage, SITE_DIR, launchBrowser, openPage, sampleArticle } from './support.mjs';
+import { ArticlePage, SITE_DIR, launchBrowser, openPage, requireEnv as env, sampleArticle } from './support.mjs';
 
-const env = (name) => {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set: run these tests through \`cargo xtask test\``);
-  return value;
-};
 const PLAN = env('FOLIO_FAULTS_PLAN');
 const LOG = env('FOLIO_FAULTS_LOG');
 const CONFIG_PATH = join(SITE_DIR, 'folio.config.json');

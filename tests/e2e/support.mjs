@@ -13,7 +13,8 @@ export const SITE_URL = requireEnv('FOLIO_URL');
 export const SITE_DIR = requireEnv('FOLIO_SITE');
 const FIXTURES = new URL('../fixtures/e2e/', import.meta.url);
 
-function requireEnv(name) {
+/** A setting `cargo xtask test` passes to the tests. */
+export function requireEnv(name) {
   const value = process.env[name];
   if (!value) {
     throw new Error(`${name} is not set: run these tests through \`cargo xtask test\``);
