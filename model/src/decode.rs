@@ -52,11 +52,6 @@ pub enum Rejection {
 }
 
 impl Rejected {
-    /// The first problem that made the document unusable, for a one-line explanation.
-    pub fn first_error(&self) -> Option<&Problem> {
-        self.problems.iter().find(|p| p.severity == Severity::Error)
-    }
-
     fn single(message: String, reason: Rejection) -> Rejected {
         Rejected {
             problems: vec![Problem {

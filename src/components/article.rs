@@ -22,6 +22,7 @@ pub fn ArticleView(article: Article) -> impl IntoView {
     );
 
     let plan = plan_ads(&article.body, article.ads, &site.config.ads);
+    let updated = article.distinct_update().cloned();
     let Article {
         id,
         headline,
@@ -29,7 +30,7 @@ pub fn ArticleView(article: Article) -> impl IntoView {
         section,
         authors,
         published,
-        updated,
+        updated: _,
         language,
         image,
         tags,
@@ -42,7 +43,6 @@ pub fn ArticleView(article: Article) -> impl IntoView {
         section: section.clone(),
         tags: tags.clone(),
     };
-    let updated = updated.filter(|updated| updated.differs_from(&published));
     let (lang, dir) = match language {
         Some(language) => {
             let dir = if language.right_to_left { "rtl" } else { "ltr" };
