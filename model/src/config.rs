@@ -192,10 +192,8 @@ fn read_config(d: &mut Decoder, value: &Value) -> Config {
             .optional(object, "limits", |d, v| {
                 let limits = d.object(v)?;
                 let defaults = Limits::default();
-                let number = |d: &mut Decoder, key: &str, range, default: usize| {
-                    d.optional(limits, key, |d, v| d.whole_number(v, range))
-                        .and_then(|n| usize::try_from(n).ok())
-                        .unwrap_or(default)
+                let number = |d: &mut Decoder, key, range, default| {
+                    bounded_number(d, limits, key, range, default)
                 };
                 Some(Limits {
                     max_bytes: number(d, "maxBytes", 1024..=64 * 1024 * 1024, defaults.max_bytes),
@@ -207,10 +205,8 @@ fn read_config(d: &mut Decoder, value: &Value) -> Config {
             .optional(object, "network", |d, v| {
                 let network = d.object(v)?;
                 let defaults = NetworkPolicy::default();
-                let number = |d: &mut Decoder, key: &str, range, default: u32| {
-                    d.optional(network, key, |d, v| d.whole_number(v, range))
-                        .and_then(|n| u32::try_from(n).ok())
-                        .unwrap_or(default)
+                let number = |d: &mut Decoder, key, range, default| {
+                    bounded_number(d, network, key, range, default)
                 };
                 Some(NetworkPolicy {
                     timeout_ms: number(d, "timeoutMs", 100..=600_000, defaults.timeout_ms),
@@ -251,11 +247,7 @@ fn read_content(d: &mut Decoder, object: &Map<String, Value>) -> ContentLocation
 
 fn read_ads(d: &mut Decoder, object: &Map<String, Value>) -> AdPolicy {
     let defaults = AdPolicy::default();
-    let count = |d: &mut Decoder, key: &str, default: usize| {
-        d.optional(object, key, |d, v| d.whole_number(v, 0..=1000))
-            .and_then(|n| usize::try_from(n).ok())
-            .unwrap_or(default)
-    };
+    let count = |d: &mut Decoder, key, default| bounded_number(d, object, key, 0..=1000, default);
     let every_paragraphs = count(d, "everyParagraphs", defaults.every_paragraphs);
     let first_after_paragraph = count(d, "firstAfterParagraph", defaults.first_after_paragraph);
     let max_in_body = count(d, "maxInBody", defaults.max_in_body);
@@ -275,10 +267,7 @@ fn read_ads(d: &mut Decoder, object: &Map<String, Value>) -> AdPolicy {
                 AdSize::parse(&d.string(v)?).map_err(|e| d.error(e)).ok()
             })
             .unwrap_or(defaults.in_body_size),
-        fluid_height: d
-            .optional(object, "fluidHeight", |d, v| d.whole_number(v, 50..=2000))
-            .and_then(|n| u32::try_from(n).ok())
-            .unwrap_or(defaults.fluid_height),
+        fluid_height: bounded_number(d, object, "fluidHeight", 50..=2000, defaults.fluid_height),
         root_margin: d
             .optional(object, "rootMargin", |d, v| {
                 let margin = d.text(v)?;
@@ -293,6 +282,19 @@ fn read_ads(d: &mut Decoder, object: &Map<String, Value>) -> AdPolicy {
             })
             .unwrap_or(defaults.root_margin),
     }
+}
+
+/// The whole number in `range` at `key`, or `default` when it is absent or unusable.
+fn bounded_number<T: TryFrom<u64>>(
+    d: &mut Decoder,
+    object: &Map<String, Value>,
+    key: &str,
+    range: std::ops::RangeInclusive<u64>,
+    default: T,
+) -> T {
+    d.optional(object, key, |d, v| d.whole_number(v, range))
+        .and_then(|n| T::try_from(n).ok())
+        .unwrap_or(default)
 }
 
 /// One to four lengths in `px` or `%`, as IntersectionObserver accepts.
