@@ -1,7 +1,7 @@
-use folio_model::{Block, BodyItem, HeadingLevel};
+use folio_model::{Block, BodyItem, HeadingLevel, Href};
 use leptos::prelude::*;
 
-use crate::components::{AdSlot, AdTargeting, FigureView, InlineContent, Loading};
+use crate::components::{AdSlot, AdTargeting, FigureView, InlineContent, Link, Loading};
 
 /// The article body with its ad slots in the places the ad plan gives. Paragraphs get ids
 /// `p-1`, `p-2`, … so they can be linked to.
@@ -75,10 +75,10 @@ fn block_view(block: Block) -> AnyView {
             let label = title.unwrap_or_else(|| host.clone());
             view! {
                 <aside class="embed-card">
-                    <a href=url rel="noopener noreferrer">
+                    <Link href=Href::Url(url)>
                         <span class="embed-card__title">{label}</span>
                         <span class="embed-card__host">{host}</span>
-                    </a>
+                    </Link>
                 </aside>
             }
             .into_any()

@@ -113,6 +113,12 @@ test('links.external = "new-tab" opens links to other sites in a new tab', async
     assert.equal(await external.getAttribute('rel'), 'noopener noreferrer');
     const internal = article.related.getByRole('link', { name: 'How the night ferry timetable is built' });
     assert.equal(await internal.getAttribute('target'), null);
+    await internal.click();
+    await article.waitForHeadline('How the night ferry timetable is built');
+    const embed = page.locator('.embed-card a');
+    assert.equal(await embed.getAttribute('href'), 'https://video.example.org/watch/night-crossing');
+    assert.equal(await embed.getAttribute('target'), '_blank');
+    assert.equal(await embed.getAttribute('rel'), 'noopener noreferrer');
     await page.context().close();
   } finally {
     writeFileSync(configPath, shipped);
