@@ -24,11 +24,25 @@ pub struct Server {
 /// A running nginx; it is stopped when dropped.
 pub struct Running {
     child: Child,
+    conf: PathBuf,
+    error_log: PathBuf,
 }
 
 impl Drop for Running {
     fn drop(&mut self) {
-        let _ = self.child.kill();
+        // `-s stop` signals the master, which takes its workers down with it; killing the
+        // master alone would leave them running, still holding their ports.
+        let stopped = Command::new("nginx")
+            .arg("-e")
+            .arg(&self.error_log)
+            .arg("-c")
+            .arg(&self.conf)
+            .args(["-s", "stop"])
+            .status()
+            .is_ok_and(|status| status.success());
+        if !stopped {
+            let _ = self.child.kill();
+        }
         let _ = self.child.wait();
     }
 }
@@ -96,7 +110,11 @@ pub fn start(work_dir: &Path, servers: &[Server]) -> Result<Running> {
         .stdin(Stdio::null())
         .spawn()
         .context("starting nginx")?;
-    let running = Running { child };
+    let running = Running {
+        child,
+        conf: conf_path,
+        error_log: work_dir.join("error.log"),
+    };
     for server in servers {
         wait_for_port(server.port)?;
     }
