@@ -34,6 +34,9 @@ pub enum LoadError {
     Invalid(Rc<Rejected>),
 }
 
+/// Said of a document over a limit, whether the server declared its size or decoding found it.
+const TOO_LARGE: &str = "This article is too large to show safely on this device.";
+
 impl LoadError {
     /// What happened, for a reader who does not care about HTTP.
     pub fn summary(&self) -> String {
@@ -57,16 +60,12 @@ impl LoadError {
                 format!("The server had a problem (error {status}). Try again in a moment.")
             }
             LoadError::Http(status) => format!("The server refused the request (error {status})."),
-            LoadError::TooLarge { .. } => {
-                "This article is too large to show safely on this device.".into()
-            }
+            LoadError::TooLarge { .. } => TOO_LARGE.into(),
             LoadError::Invalid(rejected) => match rejected.reason {
                 Rejection::NewerVersion => {
                     "This article needs a newer version of Folio than this site runs.".into()
                 }
-                Rejection::TooLarge => {
-                    "This article is too large to show safely on this device.".into()
-                }
+                Rejection::TooLarge => TOO_LARGE.into(),
                 Rejection::Unreadable => {
                     "This article's file is damaged or in a format this viewer can't read.".into()
                 }
@@ -107,23 +106,30 @@ pub async fn fetch_article(
     id: &ArticleId,
     slot: RequestSlot,
 ) -> Result<Rc<Decoded<Article>>, LoadError> {
-    let url = site.article_url(id);
-    let limits = &site.config.limits;
-    let bytes = fetch_bytes(&url, limits, &site.config.network, slot.start()).await?;
-    let decoded = folio_model::decode_article(&bytes, Some(id.as_str()), limits)
-        .map_err(|rejected| LoadError::Invalid(Rc::new(rejected)))?;
-    report_problems(&url, &decoded.problems);
-    Ok(Rc::new(decoded))
+    fetch_document(site, &site.article_url(id), slot, |bytes, limits| {
+        folio_model::decode_article(bytes, Some(id.as_str()), limits)
+    })
+    .await
 }
 
 /// Fetches and decodes the front page's list of articles.
 pub async fn fetch_index(site: &Site, slot: RequestSlot) -> Result<Rc<Decoded<Index>>, LoadError> {
-    let url = site.index_url();
+    fetch_document(site, &site.index_url(), slot, folio_model::decode_index).await
+}
+
+/// Fetches a content document under the site's limits and network policy and decodes it; what
+/// decoding had to drop is reported in the console.
+async fn fetch_document<T>(
+    site: &Site,
+    url: &str,
+    slot: RequestSlot,
+    decode: impl FnOnce(&[u8], &Limits) -> Result<Decoded<T>, Rejected>,
+) -> Result<Rc<Decoded<T>>, LoadError> {
     let limits = &site.config.limits;
-    let bytes = fetch_bytes(&url, limits, &site.config.network, slot.start()).await?;
-    let decoded = folio_model::decode_index(&bytes, limits)
-        .map_err(|rejected| LoadError::Invalid(Rc::new(rejected)))?;
-    report_problems(&url, &decoded.problems);
+    let bytes = fetch_bytes(url, limits, &site.config.network, slot.start()).await?;
+    let decoded =
+        decode(&bytes, limits).map_err(|rejected| LoadError::Invalid(Rc::new(rejected)))?;
+    report_problems(url, &decoded.problems);
     Ok(Rc::new(decoded))
 }
 

@@ -12,7 +12,7 @@ use crate::site::use_site;
 ///
 /// When the id changes (a related link), the old article stays until the new one is ready
 /// (`Transition`), and only the answer for the id now in the address is ever shown: the
-/// resource drops answers to superseded requests, and aborts them.
+/// resource drops answers to superseded requests, and the page's `RequestSlot` aborts them.
 #[component]
 pub fn ArticlePage() -> impl IntoView {
     let site = use_site();
