@@ -32,7 +32,7 @@ fn Viewer(site: Site) -> impl IntoView {
     let site_name = site.config.site_name.clone();
     let site_name_in_header = site_name.clone();
     host::install(&site.config.ads);
-    provide_context(site);
+    provide_context(std::sync::Arc::new(site));
     navigation::install();
 
     view! {

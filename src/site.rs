@@ -5,6 +5,8 @@
 //! entry page says where the content is (by default `content/`, relative to the base) and
 //! everything else a publisher sets at run time.
 
+use std::sync::Arc;
+
 use folio_model::{ArticleId, Config};
 
 /// The app's address and configuration, read once at start-up and shared through context.
@@ -76,8 +78,9 @@ fn resolve(base: &str, path: &str) -> String {
         .unwrap_or_else(|_| path.to_string())
 }
 
-/// The [`Site`] the app provided, for components that need to reach content.
-pub fn use_site() -> Site {
-    leptos::prelude::use_context::<Site>()
-        .unwrap_or_else(|| Site::new(base_url_of_document(), Config::default()))
+/// The [`Site`] the app provided, for components that need to reach content. Shared, not
+/// copied: every link of an article asks for it.
+pub fn use_site() -> Arc<Site> {
+    leptos::prelude::use_context::<Arc<Site>>()
+        .unwrap_or_else(|| Arc::new(Site::new(base_url_of_document(), Config::default())))
 }
