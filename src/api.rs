@@ -100,14 +100,26 @@ impl LoadError {
     }
 }
 
-/// Fetches and decodes one article. The document must carry the id it was requested under.
+/// Where an article comes from: one of the site's, by id, or any document by its full URL (what
+/// an embed's `src` names).
+#[derive(Clone, Debug, PartialEq)]
+pub enum ArticleSource {
+    Id(ArticleId),
+    Url(String),
+}
+
+/// Fetches and decodes one article. A document fetched by id must carry that id.
 pub async fn fetch_article(
     site: &Site,
-    id: &ArticleId,
+    source: &ArticleSource,
     slot: RequestSlot,
 ) -> Result<Rc<Decoded<Article>>, LoadError> {
-    fetch_document(site, &site.article_url(id), slot, |bytes, limits| {
-        folio_model::decode_article(bytes, Some(id.as_str()), limits)
+    let (url, expected_id) = match source {
+        ArticleSource::Id(id) => (site.article_url(id), Some(id.as_str())),
+        ArticleSource::Url(url) => (url.clone(), None),
+    };
+    fetch_document(site, &url, slot, |bytes, limits| {
+        folio_model::decode_article(bytes, expected_id, limits)
     })
     .await
 }

@@ -4,6 +4,9 @@ use leptos_router::components::{A, Route, Router, Routes};
 use leptos_router::path;
 use wasm_bindgen::JsCast;
 
+use std::sync::Arc;
+
+use crate::embed::frame::{self, FramedArticle};
 use crate::pages::{ArticlePage, FrontPage, NotFound};
 use crate::site::Site;
 use crate::{host, navigation};
@@ -23,22 +26,36 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// Site chrome around the routes `/`, `/articles/<id>` and not-found.
+/// Site chrome around the routes `/`, `/articles/<id>` and not-found; or, at
+/// `/embed/articles/<id>`, the article alone for an iframe (it never navigates: its links leave).
 #[component]
 fn Viewer(site: Site) -> impl IntoView {
     provide_meta_context();
-    let router_base = site.router_base().to_string();
-    let front_page = site.route("/");
     let site_name = site.config.site_name.clone();
-    let site_name_in_header = site_name.clone();
-    host::install(&site.config.ads);
-    provide_context(std::sync::Arc::new(site));
-    navigation::install();
-
-    view! {
+    let title = view! {
         <Title formatter=move |page: String| {
             if page.is_empty() { site_name.clone() } else { format!("{page} · {site_name}") }
         } />
+    };
+    let path = window().location().pathname().unwrap_or_default();
+    if let Some(id) = frame::frame_article(&path, site.router_base()) {
+        return view! { {title} <FramedArticle site=Arc::new(site) id /> }.into_any();
+    }
+    let router_base = site.router_base().to_string();
+    let front_page = site.route("/");
+    let site_name_in_header = site.config.site_name.clone();
+    host::install(&site.config.ads);
+    if let Some(root) = document()
+        .document_element()
+        .and_then(|root| root.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        host::reserve_fluid_height(&root, &site.config.ads);
+    }
+    provide_context(Arc::new(site));
+    navigation::install();
+
+    view! {
+        {title}
         <Router base=router_base>
             <SkipLink />
             <header class="site-header">
@@ -57,6 +74,7 @@ fn Viewer(site: Site) -> impl IntoView {
             </footer>
         </Router>
     }
+    .into_any()
 }
 
 /// "Skip to content" for keyboard users. It focuses `<main>` itself: with a `<base href>` a

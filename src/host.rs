@@ -37,6 +37,7 @@ pub struct SlotAnnouncement {
 
 #[derive(Default)]
 struct AdRuntime {
+    installed: bool,
     require_consent: bool,
     root_margin: String,
     /// Created with the first slot.
@@ -54,23 +55,16 @@ thread_local! {
     static ADS: RefCell<AdRuntime> = RefCell::new(AdRuntime::default());
 }
 
-/// Applies the ad policy's page-wide settings. Called once, by the app.
+/// Applies the ad policy's page-wide settings: the consent hook and the observers' margin.
+/// Called by the app, and by every embed; only the first call on a page does anything.
 pub fn install(policy: &AdPolicy) {
-    let document = document();
-    if let Some(root) = document
-        .document_element()
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        // The box a `fluid` slot reserves; set through the CSSOM, which a strict CSP allows.
-        let _ = root.style().set_property(
-            "--folio-fluid-height",
-            &format!("{}px", policy.fluid_height),
-        );
+    if ADS.with_borrow(|ads| ads.installed) {
+        return;
     }
     let consent_watcher = policy.require_consent.then(|| {
         let callback = Closure::<dyn FnMut(Array, JsValue)>::new(|_, _| announce_waiting());
         let observer = MutationObserver::new(callback.as_ref().unchecked_ref()).ok();
-        if let (Some(observer), Some(root)) = (&observer, document.document_element()) {
+        if let (Some(observer), Some(root)) = (&observer, document().document_element()) {
             let options = MutationObserverInit::new();
             options.set_attribute_filter(&Array::of1(&JsValue::from_str(CONSENT_ATTRIBUTE)));
             let _ = observer.observe_with_options(&root, &options);
@@ -78,10 +72,20 @@ pub fn install(policy: &AdPolicy) {
         callback
     });
     ADS.with_borrow_mut(|ads| {
+        ads.installed = true;
         ads.require_consent = policy.require_consent;
         ads.root_margin = policy.root_margin.clone();
         ads._callbacks.extend(consent_watcher);
     });
+}
+
+/// Sets the height a `fluid` slot reserves for everything inside `root` (the document's root
+/// element, or an embed's own box); set through the CSSOM, which a strict CSP allows.
+pub fn reserve_fluid_height(root: &web_sys::HtmlElement, policy: &AdPolicy) {
+    let _ = root.style().set_property(
+        "--folio-fluid-height",
+        &format!("{}px", policy.fluid_height),
+    );
 }
 
 const CONSENT_ATTRIBUTE: &str = "data-folio-consent";

@@ -7,6 +7,7 @@
 pub mod api;
 mod app;
 pub mod components;
+pub mod embed;
 mod host;
 mod navigation;
 pub mod pages;

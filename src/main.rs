@@ -1,8 +1,15 @@
-//! The browser entry point: install the panic hook, mount the app. Everything else lives in the
-//! library, where tests can mount it.
+//! The browser entry point: install the panic hook and, on Folio's own entry page, mount the
+//! app. Everything else lives in the library, where tests can mount it.
 
 fn main() {
     // With `panic = "abort"` a panic kills the page; the hook at least says why in the console.
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(folio::App);
+    // The same module runs inside other sites' pages for `<folio-article>` (which mounts
+    // articles itself): only the entry page, whose `<body>` says so, gets the whole app.
+    let entry_page = leptos::prelude::document()
+        .body()
+        .is_some_and(|body| body.has_attribute("data-folio-app"));
+    if entry_page {
+        leptos::mount::mount_to_body(folio::App);
+    }
 }

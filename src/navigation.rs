@@ -76,6 +76,10 @@ fn page_shown(heading: &web_sys::HtmlElement) {
 /// Moves focus to the page's heading (and restores the scroll position on back/forward) once
 /// the heading is in the document. The heading needs `tabindex="-1"` to take focus.
 pub fn use_page_focus(heading: NodeRef<leptos::html::H1>) {
+    // Inside someone else's page, focus and scrolling are the reader's and the host's.
+    if crate::embed::use_embedding().is_some() {
+        return;
+    }
     Effect::new(move |_| {
         // `try_get`: the page may be gone (a newer navigation replaced it) when this runs.
         if let Some(heading) = heading.try_get().flatten() {

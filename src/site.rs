@@ -22,7 +22,11 @@ pub struct Site {
 impl Site {
     /// Reads the base URL from the document and fetches the configuration beside it.
     pub async fn load() -> Site {
-        let base_url = base_url_of_document();
+        Site::load_at(base_url_of_document()).await
+    }
+
+    /// The site whose entry page is at `base_url` (an embed knows it from its script's URL).
+    pub async fn load_at(base_url: String) -> Site {
         let config = crate::api::fetch_config(&resolve(&base_url, "folio.config.json")).await;
         Site::new(base_url, config)
     }
@@ -51,6 +55,22 @@ impl Site {
 
     pub fn article_route(&self, id: &ArticleId) -> String {
         self.route(&format!("/articles/{id}"))
+    }
+
+    /// The full address of an article's page, for links from outside the app (embeds).
+    pub fn article_page_url(&self, id: &ArticleId) -> String {
+        resolve(&self.base_url, &format!("articles/{id}"))
+    }
+
+    /// The full address of the front page.
+    pub fn front_page_url(&self) -> &str {
+        &self.base_url
+    }
+
+    /// A content URL (an image, a relative link) resolved against the site's base, as the
+    /// entry page's `<base href>` would; an embed's page has another base.
+    pub fn absolute(&self, url: &str) -> String {
+        resolve(&self.base_url, url)
     }
 
     pub fn article_url(&self, id: &ArticleId) -> String {

@@ -113,6 +113,19 @@ pub(crate) fn check_srcset(raw: &str) -> (Option<String>, Vec<String>) {
     (srcset, dropped)
 }
 
+/// A checked `srcset` with every candidate's URL passed through `rebase` (e.g. made absolute
+/// for a page whose base is not the site's).
+pub fn rebase_srcset(srcset: &str, rebase: impl Fn(&str) -> String) -> String {
+    srcset_candidates(srcset)
+        .into_iter()
+        .map(|(url, descriptor)| match descriptor {
+            Some(descriptor) => format!("{} {descriptor}", rebase(url)),
+            None => rebase(url),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// Splits a `srcset` into `(url, descriptor)` as the HTML standard does: a URL runs to the
 /// next white space (so it may contain commas, as `data:` URLs do), a descriptor to the next
 /// comma.
@@ -240,6 +253,17 @@ mod tests {
         );
         assert!(!check_href("/about").unwrap().is_external());
         assert!(check_href("https://example.org").unwrap().is_external());
+    }
+
+    #[test]
+    fn srcset_urls_can_be_rebased() {
+        let rebased = rebase_srcset("a-480.jpg 480w, /b.jpg 960w, c.jpg", |url| {
+            format!("https://x/{url}")
+        });
+        assert_eq!(
+            rebased,
+            "https://x/a-480.jpg 480w, https://x//b.jpg 960w, https://x/c.jpg"
+        );
     }
 
     #[test]

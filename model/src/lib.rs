@@ -34,7 +34,7 @@ pub use article::{
 };
 pub use config::{AdPolicy, Config, ContentLocation, LinkPolicy, NetworkPolicy, decode_config};
 pub use decode::{Decoded, Limits, Rejected, Rejection, decode_article, decode_index};
-pub use href::Href;
+pub use href::{Href, rebase_srcset};
 pub use index::{Index, IndexEntry};
 pub use inline::{Inline, Marks, Run};
 pub use problem::{Problem, Severity};

@@ -1,6 +1,10 @@
 use folio_model::{AdSize, AdSlotSpec};
 use leptos::prelude::*;
 
+use send_wrapper::SendWrapper;
+use web_sys::Element;
+
+use crate::embed::use_embedding;
 use crate::host::{self, SlotAnnouncement};
 
 /// What every slot of an article tells the ad script besides its own size: for targeting.
@@ -17,64 +21,105 @@ pub struct AdTargeting {
 /// The inner container is what an ad script fills: it has a DOM id unique on the page, carries
 /// the slot's facts as `data-` attributes, and receives `folio:adslot` when it nears the
 /// viewport. The label and the house placeholder stay out of its flow, so a creative of the
-/// announced size fits exactly.
+/// announced size fits exactly. In a `<folio-article>` the container must be in the host's
+/// document, where its ad script looks ids up: it goes in the element's light DOM, and the
+/// shadow tree shows it through a `<slot>` in the reserved box.
 #[component]
 pub fn AdSlot(spec: AdSlotSpec, targeting: AdTargeting) -> impl IntoView {
-    let div_id = format!("folio-ad-{}-{}", targeting.article_id, spec.id);
+    let embedding = use_embedding();
+    let prefix = embedding
+        .as_ref()
+        .map_or("", |embedding| embedding.id_prefix.as_str());
+    let div_id = format!("{prefix}folio-ad-{}-{}", targeting.article_id, spec.id);
     let class = format!(
         "ad-slot ad-slot--m-{} ad-slot--d-{}",
         spec.mobile, spec.desktop
     );
     let sizes = spec.sizes();
-    let data_sizes = sizes
-        .iter()
-        .map(AdSize::to_string)
-        .collect::<Vec<_>>()
-        .join(",");
+    let mut facts = vec![
+        ("data-slot-id", spec.id.clone()),
+        (
+            "data-sizes",
+            sizes
+                .iter()
+                .map(AdSize::to_string)
+                .collect::<Vec<_>>()
+                .join(","),
+        ),
+        ("data-size-mobile", spec.mobile.to_string()),
+        ("data-size-desktop", spec.desktop.to_string()),
+        ("data-article-id", targeting.article_id.clone()),
+        ("data-tags", targeting.tags.join(",")),
+    ];
+    facts.extend(
+        targeting
+            .section
+            .clone()
+            .map(|section| ("data-section", section)),
+    );
     let announcement = SlotAnnouncement {
-        slot_id: spec.id.clone(),
+        slot_id: spec.id,
         div_id: div_id.clone(),
         mobile: spec.mobile,
         desktop: spec.desktop,
         sizes,
-        article_id: targeting.article_id.clone(),
-        section: targeting.section.clone(),
-        tags: targeting.tags.clone(),
+        article_id: targeting.article_id,
+        section: targeting.section,
+        tags: targeting.tags,
+    };
+    let describe = move |container: &Element| {
+        for (name, value) in &facts {
+            let _ = container.set_attribute(name, value);
+        }
     };
 
-    let container = NodeRef::<leptos::html::Div>::new();
-    Effect::new(move |observed: Option<bool>| {
-        if observed == Some(true) {
-            return true;
-        }
-        match container.try_get().flatten() {
-            Some(element) => {
-                host::observe_slot(element.into(), announcement.clone());
-                true
-            }
-            None => false,
-        }
-    });
+    let light_host = embedding.and_then(|embedding| embedding.ad_host);
     let released = div_id.clone();
-    on_cleanup(move || host::release_slot(&released));
+    let container = match light_host {
+        None => {
+            let container = NodeRef::<leptos::html::Div>::new();
+            Effect::new(move |observed: Option<bool>| {
+                if observed == Some(true) {
+                    return true;
+                }
+                match container.try_get().flatten() {
+                    Some(element) => {
+                        describe(&element);
+                        host::observe_slot(element.into(), announcement.clone());
+                        true
+                    }
+                    None => false,
+                }
+            });
+            on_cleanup(move || host::release_slot(&released));
+            view! { <div class="ad-slot__container" id=div_id node_ref=container></div> }.into_any()
+        }
+        Some(light_host) => {
+            let container = document().create_element("div").ok();
+            if let Some(element) = &container {
+                element.set_id(&div_id);
+                let _ = element.set_attribute("slot", &div_id);
+                describe(element);
+                let _ = light_host.append_child(element);
+                host::observe_slot(element.clone(), announcement);
+            }
+            let container = SendWrapper::new(container);
+            on_cleanup(move || {
+                host::release_slot(&released);
+                if let Some(element) = container.take() {
+                    element.remove();
+                }
+            });
+            view! { <slot class="ad-slot__container" name=div_id></slot> }.into_any()
+        }
+    };
 
     view! {
         <aside class=class aria-label="Advertisement">
             <span class="ad-slot__label" aria-hidden="true">
                 "Advertisement"
             </span>
-            <div
-                class="ad-slot__container"
-                id=div_id
-                node_ref=container
-                data-slot-id=spec.id
-                data-sizes=data_sizes
-                data-size-mobile=spec.mobile.to_string()
-                data-size-desktop=spec.desktop.to_string()
-                data-article-id=targeting.article_id
-                data-section=targeting.section
-                data-tags=targeting.tags.join(",")
-            ></div>
+            {container}
         </aside>
     }
 }

@@ -3,6 +3,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::components::{AdSlot, AdTargeting, Blocks, Byline, FigureView, Loading, RelatedLinks};
+use crate::embed::{owns_document, use_embedding};
 use crate::host;
 use crate::navigation::use_page_focus;
 use crate::site::use_site;
@@ -21,7 +22,9 @@ pub fn ArticleView(article: Article) -> impl IntoView {
         article.section.as_deref(),
     );
 
-    let plan = plan_ads(&article.body, article.ads, &site.config.ads);
+    // An embed shows ads only where its host asked for them (and can fill them).
+    let ads_wanted = use_embedding().is_none_or(|embedding| embedding.ad_host.is_some());
+    let plan = plan_ads(&article.body, article.ads && ads_wanted, &site.config.ads);
     let updated = article.distinct_update().cloned();
     let Article {
         id,
@@ -58,7 +61,7 @@ pub fn ArticleView(article: Article) -> impl IntoView {
         .map(|spec| view! { <AdSlot spec targeting=targeting.clone() /> });
 
     view! {
-        <Title text=headline.clone() />
+        {owns_document().then(|| view! { <Title text=headline.clone() /> })}
         {top_slot}
         <article class="article" lang=lang dir=dir data-article-id=id.to_string()>
             <header class="article-header">

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::api::LoadError;
+use crate::embed::owns_document;
 use crate::navigation::use_page_focus;
 
 /// What went wrong, in plain language, with a way to try again and the technical detail one
@@ -22,7 +23,7 @@ pub fn ErrorView(
     use_page_focus(heading);
 
     view! {
-        <Title text=title.clone() />
+        {owns_document().then(|| view! { <Title text=title.clone() /> })}
         <section class="notice notice--error" aria-labelledby="notice-heading">
             <h1 id="notice-heading" tabindex="-1" node_ref=heading>{title}</h1>
             <p role="alert">{error.summary()}</p>

@@ -1,5 +1,7 @@
-use folio_model::{Figure, Image};
+use folio_model::{Figure, Image, rebase_srcset};
 use leptos::prelude::*;
+
+use crate::site::use_site;
 
 /// Whether an image is needed for the first screen.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -20,6 +22,10 @@ pub fn ImageView(image: Image, loading: Loading) -> impl IntoView {
         height,
         srcset,
     } = image;
+    // Content paths are relative to the site, which is not the page's base in an embed.
+    let site = use_site();
+    let src = site.absolute(&src);
+    let srcset = srcset.map(|srcset| rebase_srcset(&srcset, |url| site.absolute(url)));
     // The column is at most 42rem wide; below that the image spans the viewport.
     let sizes = srcset
         .is_some()

@@ -2,36 +2,53 @@ use folio_model::ArticleId;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use crate::api::{self, LoadError, RequestSlot};
-use crate::components::{ArticleSkeleton, ArticleView, ErrorView};
+use crate::api::{self, ArticleSource, LoadError, RequestSlot};
+use crate::components::{ArticleSkeleton, ArticleView, CompactArticle, ErrorView};
 use crate::pages::NotFound;
 use crate::site::use_site;
 
 /// `/articles/<id>`: fetches `content/articles/<id>.json` and shows the article, the not-found
 /// page, or an error with a way to retry.
-///
-/// When the id changes (a related link), the old article stays until the new one is ready
-/// (`Transition`), and only the answer for the id now in the address is ever shown: the
-/// resource drops answers to superseded requests, and the page's `RequestSlot` aborts them.
 #[component]
 pub fn ArticlePage() -> impl IntoView {
-    let site = use_site();
     let params = use_params_map();
-    let id = Memo::new(move |_| params.read().get("id").map(|id| ArticleId::parse(&id)));
+    let source = Memo::new(move |_| {
+        params
+            .read()
+            .get("id")
+            .and_then(|id| ArticleId::parse(&id).ok())
+            .map(ArticleSource::Id)
+    });
+    view! { <ArticleLoader source=source compact=false /> }
+}
+
+/// Loads the article `source` names and shows it (in full, or `compact`: headline, dek and a
+/// link), the not-found page, or an error with a way to retry. `None` names no article (an
+/// address like `/articles/Not_An_Id`).
+///
+/// When the source changes (a related link, an embed's new `src`), the old article stays until
+/// the new one is ready (`Transition`), and only the answer for the current source is ever
+/// shown: the resource drops answers to superseded requests, and the loader's `RequestSlot`
+/// aborts them.
+#[component]
+pub fn ArticleLoader(
+    #[prop(into)] source: Signal<Option<ArticleSource>>,
+    compact: bool,
+) -> impl IntoView {
+    let site = use_site();
     let requests = RequestSlot::new();
     let article = LocalResource::new(move || {
         let site = site.clone();
-        let id = id.get();
+        let source = source.get();
         async move {
-            match id {
-                Some(Ok(id)) => api::fetch_article(&site, &id, requests).await,
-                // An address that cannot name an article (`/articles/Not_An_Id`) names nothing.
-                _ => Err(LoadError::NotFound),
+            match source {
+                Some(source) => api::fetch_article(&site, &source, requests).await,
+                None => Err(LoadError::NotFound),
             }
         }
     });
     let (pending, set_pending) = signal(false);
-    // Owned by the page, not by the error view that a retry replaces: a signal or callback
+    // Owned by the loader, not by the error view that a retry replaces: a signal or callback
     // made inside that view is disposed with it while the transition still reads it.
     let retry = Callback::new(move |()| article.refetch());
 
@@ -40,6 +57,9 @@ pub fn ArticlePage() -> impl IntoView {
             <Transition fallback=ArticleSkeleton set_pending>
                 {move || Suspend::new(async move {
                     match article.await {
+                        Ok(decoded) if compact => {
+                            view! { <CompactArticle article=decoded.value.clone() /> }.into_any()
+                        }
                         Ok(decoded) => view! { <ArticleView article=decoded.value.clone() /> }.into_any(),
                         Err(LoadError::NotFound) => view! { <NotFound /> }.into_any(),
                         Err(error) => {

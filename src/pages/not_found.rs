@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 
+use crate::embed::{owns_document, use_embedding};
 use crate::navigation::use_page_focus;
 use crate::site::use_site;
 
@@ -10,16 +11,25 @@ use crate::site::use_site;
 pub fn NotFound() -> impl IntoView {
     let heading = NodeRef::new();
     use_page_focus(heading);
+    let site = use_site();
+    // An embed has no router: its link leaves for the Folio host's front page.
+    let front_page = match use_embedding() {
+        None => view! { <A href=site.route("/")>"Go to the front page"</A> }.into_any(),
+        Some(embedding) => view! {
+            <a href=site.front_page_url().to_string() target=embedding.link_target>
+                {format!("Go to {}", site.config.site_name)}
+            </a>
+        }
+        .into_any(),
+    };
     view! {
-        <Title text="Page not found" />
+        {owns_document().then(|| view! { <Title text="Page not found" /> })}
         <section class="notice" aria-labelledby="notice-heading">
             <h1 id="notice-heading" tabindex="-1" node_ref=heading>
                 "Page not found"
             </h1>
             <p>"There is no article at this address. It may have been moved or taken down."</p>
-            <p>
-                <A href=use_site().route("/")>"Go to the front page"</A>
-            </p>
+            <p>{front_page}</p>
         </section>
     }
 }

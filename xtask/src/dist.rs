@@ -36,6 +36,10 @@ impl Default for Options {
 const ASSETS_MARKER: &str = "<!-- folio:assets -->";
 /// The base element index.html is written with; the build sets its path.
 const BASE_ELEMENT: &str = r#"<base href="/" />"#;
+/// The embed script (a stable name: other sites link to it) and what the build writes into it.
+const EMBED_SCRIPT: &str = "folio-embed.js";
+const GLUE_PLACEHOLDER: &str = "%FOLIO_GLUE%";
+const EMBED_CSS_PLACEHOLDER: &str = "%FOLIO_EMBED_CSS%";
 /// The oldest wasm-opt known to produce working modules for this toolchain (Debian's 108 does
 /// not: its output fails in the browser while the build looks fine).
 const MIN_WASM_OPT_VERSION: u32 = 116;
@@ -82,16 +86,38 @@ pub fn build(options: &Options) -> Result<PathBuf> {
         js.contains("async function __wbg_init("),
         "wasm-bindgen's glue has no __wbg_init"
     );
-    // The module fetches the wasm from beside itself (so any base path works) and starts the
-    // app as soon as it is evaluated: no inline script is needed, which keeps the CSP strict.
+    // The module fetches the wasm from beside itself (so any base path works) and starts it as
+    // soon as it is evaluated: no inline script is needed, which keeps the CSP strict. On the
+    // entry page the wasm then mounts the app; `folio-embed.js` waits for `ready` instead.
     let js = format!(
-        "{js}\n__wbg_init({{ module_or_path: new URL('{wasm_name}', import.meta.url) }});\n"
+        "{js}\nexport const ready = __wbg_init({{ module_or_path: new URL('{wasm_name}', import.meta.url) }});\n"
     );
     let js_name = hashed_name("folio", "js", js.as_bytes());
     fs::write(assets.join(&js_name), &js)?;
-    let css = read_stylesheets(&root.join("style"))?;
+    let css = fs::read_to_string(root.join("style/main.css"))?;
     let css_name = hashed_name("folio", "css", css.as_bytes());
     fs::write(assets.join(&css_name), &css)?;
+    let embed_css = format!(
+        "{}\n{}",
+        fs::read_to_string(root.join("style/embed.css"))?,
+        rem_to_px(&css)
+    );
+    let embed_css_name = hashed_name("folio-embed", "css", embed_css.as_bytes());
+    fs::write(assets.join(&embed_css_name), &embed_css)?;
+    let embed_js = fs::read_to_string(root.join("src/embed/folio-embed.js"))?;
+    for placeholder in [GLUE_PLACEHOLDER, EMBED_CSS_PLACEHOLDER] {
+        ensure!(
+            embed_js.contains(placeholder),
+            "folio-embed.js lacks {placeholder}"
+        );
+    }
+    let embed_js = embed_js
+        .replace(GLUE_PLACEHOLDER, &format!("{ASSETS_DIR}/{js_name}"))
+        .replace(
+            EMBED_CSS_PLACEHOLDER,
+            &format!("{ASSETS_DIR}/{embed_css_name}"),
+        );
+    fs::write(out.join(EMBED_SCRIPT), &embed_js)?;
 
     let template = fs::read_to_string(root.join("index.html"))?;
     ensure!(
@@ -117,7 +143,13 @@ pub fn build(options: &Options) -> Result<PathBuf> {
     set_base_path(out, &base_path)?;
 
     precompress(out, out)?;
+    println!("\nWhat the article page loads:");
     print_sizes(&assets, &[&wasm_name, &js_name, &css_name])?;
+    println!("What a page with embeds loads (the same wasm and JS glue, plus):");
+    print_sizes(
+        out,
+        &[EMBED_SCRIPT, &format!("{ASSETS_DIR}/{embed_css_name}")],
+    )?;
     println!("Site written to {} (base path {base_path})", out.display());
     Ok(out.clone())
 }
@@ -226,19 +258,32 @@ fn integrity(bytes: &[u8]) -> String {
     )
 }
 
-/// Every `style/*.css`, in name order, as one stylesheet.
-fn read_stylesheets(dir: &Path) -> Result<String> {
-    let mut paths: Vec<PathBuf> = fs::read_dir(dir)?
-        .map(|entry| entry.map(|e| e.path()))
-        .collect::<Result<_, _>>()?;
-    paths.retain(|p| p.extension().is_some_and(|e| e == "css"));
-    paths.sort();
-    let mut css = String::new();
-    for path in paths {
-        css.push_str(&fs::read_to_string(&path)?);
-        css.push('\n');
+/// The stylesheet with every `rem` length turned into px (at 16 px to the rem), for the shadow
+/// root of `<folio-article>`: there, rem is the host page's root font size.
+fn rem_to_px(css: &str) -> String {
+    let mut out = String::with_capacity(css.len());
+    let mut rest = css;
+    while let Some(at) = rest.find("rem") {
+        let (before, after) = rest.split_at(at);
+        // The number right before "rem", if the "rem" ends a length (not e.g. "remove").
+        let number_start = before
+            .char_indices()
+            .rev()
+            .find(|(_, c)| !(c.is_ascii_digit() || *c == '.'))
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let number = &before[number_start..];
+        let ends_length = !after[3..].starts_with(|c: char| c.is_alphanumeric() || c == '-');
+        match number.parse::<f64>() {
+            Ok(value) if ends_length && !number.is_empty() => {
+                out.push_str(&before[..number_start]);
+                let _ = write!(out, "{}px", value * 16.0);
+            }
+            _ => out.push_str(&rest[..at + 3]),
+        }
+        rest = &after[3..];
     }
-    Ok(css)
+    out.push_str(rest);
+    out
 }
 
 /// Writes `.br` and `.gz` beside every text and wasm file the build made, except the files a
@@ -364,6 +409,18 @@ mod tests {
         assert_eq!(normalize_base_path("/a/b/").unwrap(), "/a/b/");
         assert!(normalize_base_path("/../x/").is_err());
         assert!(normalize_base_path("/a//b/").is_err());
+    }
+
+    #[test]
+    fn rem_lengths_become_px() {
+        assert_eq!(
+            rem_to_px("a { margin: 1.5rem 0 2rem; width: calc(100% - .5rem) }"),
+            "a { margin: 24px 0 32px; width: calc(100% - 8px) }"
+        );
+        assert_eq!(
+            rem_to_px("@media (min-width: 48rem) { .remove-rem { x: rem } }"),
+            "@media (min-width: 768px) { .remove-rem { x: rem } }"
+        );
     }
 
     #[test]

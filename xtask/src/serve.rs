@@ -47,13 +47,24 @@ impl Drop for Running {
     }
 }
 
-/// Serves `root` on `127.0.0.1:port` (0 picks a free port) in a background thread.
+/// Serves `root` on `127.0.0.1:port` (0 picks a free port) in a background thread, with CORS
+/// headers (`Access-Control-Allow-Origin: *`, as `deploy/nginx.conf` sends them), so pages on
+/// other origins can embed its articles.
 pub fn start(root: &Path, port: u16) -> Result<Running> {
     start_with_faults(root, port, None)
 }
 
 /// [`start`], misbehaving as `faults` says.
 pub fn start_with_faults(root: &Path, port: u16, faults: Option<Faults>) -> Result<Running> {
+    listen(root, port, faults, true)
+}
+
+/// [`start`] without CORS headers: an origin whose content other origins cannot read.
+pub fn start_without_cors(root: &Path, port: u16) -> Result<Running> {
+    listen(root, port, None, false)
+}
+
+fn listen(root: &Path, port: u16, faults: Option<Faults>, cors: bool) -> Result<Running> {
     let listener = TcpListener::bind(("127.0.0.1", port))?;
     let port = listener.local_addr()?.port();
     let stop = Arc::new(AtomicBool::new(false));
@@ -70,7 +81,7 @@ pub fn start_with_faults(root: &Path, port: u16, faults: Option<Faults>) -> Resu
                 let (root, faults, failures) =
                     (root.clone(), faults.clone(), Arc::clone(&failures));
                 thread::spawn(move || {
-                    let _ = handle(stream, &root, faults.as_ref(), &failures);
+                    let _ = handle(stream, &root, faults.as_ref(), &failures, cors);
                 });
             }
         });
@@ -100,6 +111,7 @@ fn handle(
     root: &Path,
     faults: Option<&Faults>,
     failures: &Mutex<HashMap<String, u32>>,
+    cors: bool,
 ) -> std::io::Result<()> {
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut request_line = String::new();
@@ -129,7 +141,7 @@ fn handle(
             let body = resolve(root, &path)
                 .and_then(|file| fs::read(file).ok())
                 .unwrap_or_default();
-            write_head(&mut stream, 200, "application/json", body.len())?;
+            write_head(&mut stream, 200, "application/json", body.len(), cors)?;
             for byte in body {
                 stream.write_all(&[byte])?;
                 stream.flush()?;
@@ -153,16 +165,17 @@ fn handle(
                     500,
                     "text/plain; charset=utf-8",
                     b"Server error",
+                    cors,
                 )
             } else {
-                answer(&mut stream, root, &path)
+                answer(&mut stream, root, &path, cors)
             }
         }
         ("late", ms) => {
             thread::sleep(Duration::from_millis(ms.parse().unwrap_or(1000)));
-            answer(&mut stream, root, &path)
+            answer(&mut stream, root, &path, cors)
         }
-        _ => answer(&mut stream, root, &path),
+        _ => answer(&mut stream, root, &path, cors),
     }
 }
 
@@ -182,10 +195,10 @@ fn planned_fault(faults: &Faults, path: &str) -> String {
     plan.get(path).cloned().unwrap_or_default()
 }
 
-fn answer(stream: &mut TcpStream, root: &Path, path: &str) -> std::io::Result<()> {
+fn answer(stream: &mut TcpStream, root: &Path, path: &str, cors: bool) -> std::io::Result<()> {
     match resolve(root, path).and_then(|file| Some((fs::read(&file).ok()?, file))) {
-        Some((bytes, file)) => respond(stream, 200, content_type(&file), &bytes),
-        None => respond(stream, 404, "text/plain; charset=utf-8", b"Not Found"),
+        Some((bytes, file)) => respond(stream, 200, content_type(&file), &bytes, cors),
+        None => respond(stream, 404, "text/plain; charset=utf-8", b"Not Found", cors),
     }
 }
 
@@ -194,8 +207,9 @@ fn respond(
     status: u16,
     content_type: &str,
     body: &[u8],
+    cors: bool,
 ) -> std::io::Result<()> {
-    write_head(stream, status, content_type, body.len())?;
+    write_head(stream, status, content_type, body.len(), cors)?;
     stream.write_all(body)?;
     stream.flush()
 }
@@ -205,16 +219,22 @@ fn write_head(
     status: u16,
     content_type: &str,
     length: usize,
+    cors: bool,
 ) -> std::io::Result<()> {
     let reason = match status {
         200 => "OK",
         404 => "Not Found",
         _ => "Internal Server Error",
     };
+    let cors = if cors {
+        "Access-Control-Allow-Origin: *\r\n"
+    } else {
+        ""
+    };
     write!(
         stream,
         "HTTP/1.1 {status} {reason}\r\nContent-Type: {content_type}\r\nContent-Length: {length}\r\n\
-         Cache-Control: no-store\r\nConnection: close\r\n\r\n"
+         Cache-Control: no-store\r\n{cors}Connection: close\r\n\r\n"
     )
 }
 

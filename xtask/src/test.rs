@@ -145,7 +145,7 @@ impl HostingSandbox {
         let content_origin = url(content_port, "");
         let cross_site = copy("cross")?;
         write_content_base(&cross_site, &format!("{content_origin}/content/"))?;
-        let plain_origin = serve::start(&dir.join("content-origin"), 0)?;
+        let plain_origin = serve::start_without_cors(&dir.join("content-origin"), 0)?;
         let plain_origin_url = plain_origin.url.trim_end_matches('/').to_string();
         let plain_site = copy("no-cors")?;
         write_content_base(&plain_site, &format!("{plain_origin_url}/content/"))?;
