@@ -115,11 +115,13 @@ pub async fn fetch_article(
     slot: RequestSlot,
 ) -> Result<Rc<Decoded<Article>>, LoadError> {
     let (url, expected_id) = match source {
-        ArticleSource::Id(id) => (site.article_url(id), Some(id.as_str())),
-        ArticleSource::Url(url) => (url.clone(), None),
+        ArticleSource::Id(id) => (site.article_url(id), Some(id.clone())),
+        // The site's own article address names an id, which the document must carry as on
+        // the article's page; a document anywhere else is taken at its word.
+        ArticleSource::Url(url) => (url.clone(), site.article_id_at(url)),
     };
     fetch_document(site, &url, slot, |bytes, limits| {
-        folio_model::decode_article(bytes, expected_id, limits)
+        folio_model::decode_article(bytes, expected_id.as_ref().map(ArticleId::as_str), limits)
     })
     .await
 }

@@ -73,6 +73,16 @@ impl Site {
         resolve(&self.base_url, url)
     }
 
+    /// The id whose article document is at `url`, if `url` is one of this site's.
+    pub fn article_id_at(&self, url: &str) -> Option<ArticleId> {
+        // The id is one of the address's segments (`{id}.json`, `{id}/index.json`, …).
+        url.split('/')
+            .filter_map(|segment| {
+                ArticleId::parse(segment.strip_suffix(".json").unwrap_or(segment)).ok()
+            })
+            .find(|id| self.article_url(id) == url)
+    }
+
     pub fn article_url(&self, id: &ArticleId) -> String {
         resolve(&self.base_url, &self.config.content.article_path(id))
     }

@@ -23,7 +23,9 @@ Usage: cargo xtask <command> [options]
 Commands:
   serve [--port N]           build the site and serve it with the sample content
                              on http://127.0.0.1:N/ (default 8080)
-  test                       run every test: formatting, lints, unit tests, browser tests
+  test [FILE...]             run every test: formatting, lints, unit tests, browser tests;
+                             with files (e.g. tests/e2e/embed.test.mjs), only the release
+                             build and those browser tests
   dist [--base-path /P/]     release build of the deployable site into dist/
                              (--base-path: the path the site is hosted under; default /)
   check <file.json>...       check article or index documents against the format;
@@ -68,7 +70,7 @@ fn run(args: Vec<String>) -> Result<ExitCode> {
             })?;
             Ok(ExitCode::SUCCESS)
         }
-        "test" => test::run().map(|()| ExitCode::SUCCESS),
+        "test" => test::run(options).map(|()| ExitCode::SUCCESS),
         "check" => {
             if options.is_empty() {
                 bail!("check needs at least one file: cargo xtask check content/articles/*.json");

@@ -17,16 +17,62 @@ use anyhow::{Result, ensure};
 use crate::setup::{self, run as run_command};
 use crate::{check, dist, hostile, nginx, project_root, serve};
 
-pub fn run() -> Result<()> {
+/// Runs every test, or with `only` (test files), just the release build and those files.
+pub fn run(only: &[String]) -> Result<()> {
     let root = project_root();
     setup::wasm_target()?;
     setup::npm_packages()?;
     setup::chromium()?;
     setup::nginx()?;
 
+    if only.is_empty() {
+        static_checks(&root)?;
+    }
+    let test_files: Vec<&str> = if only.is_empty() {
+        vec!["tests/schema/", "tests/e2e/"]
+    } else {
+        only.iter().map(String::as_str).collect()
+    };
+
+    step("release build");
+    let site = dist::build(&dist::Options {
+        out_dir: root.join("target/xtask/e2e-site"),
+        ..dist::Options::default()
+    })?;
+
+    step("browser tests");
+    let faults = serve::Faults {
+        plan: root.join("target/xtask/faults.json"),
+        log: root.join("target/xtask/requests.log"),
+    };
+    fs::write(&faults.plan, "{}")?;
+    fs::write(&faults.log, "")?;
+    let server = serve::start_with_faults(&site, 0, Some(faults.clone()))?;
+    let hosting = HostingSandbox::start(&site, &root.join("target/xtask/hosting"))?;
+    let hostile = hostile::write_all(&root.join("target/xtask/hostile"))?;
+    // A page on another origin that embeds Folio's articles, with a hostile stylesheet.
+    let embed_host = serve::start(&root.join("tests/e2e/embed-host"), 0)?;
+    run_command(
+        Command::new("node")
+            .current_dir(&root)
+            .args(["--test", "--test-concurrency=1"])
+            .args(&test_files)
+            .env("FOLIO_URL", &server.url)
+            .env("FOLIO_SITE", &site)
+            .env("FOLIO_HOSTILE", &hostile)
+            .env("FOLIO_EMBED_HOST_URL", &embed_host.url)
+            .env("FOLIO_FAULTS_PLAN", &faults.plan)
+            .env("FOLIO_FAULTS_LOG", &faults.log)
+            .envs(hosting.env.iter().map(|(name, value)| (*name, value))),
+    )?;
+    Ok(())
+}
+
+/// Formatting, lints, unit tests and the sample content: everything before the browser.
+fn static_checks(root: &Path) -> Result<()> {
     let cargo = || {
         let mut command = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
-        command.current_dir(&root);
+        command.current_dir(root);
         command
     };
     step("formatting");
@@ -76,39 +122,6 @@ pub fn run() -> Result<()> {
         check::check_files(&samples)?,
         "the sample content has errors"
     );
-
-    step("release build");
-    let site = dist::build(&dist::Options {
-        out_dir: root.join("target/xtask/e2e-site"),
-        ..dist::Options::default()
-    })?;
-
-    step("browser tests");
-    let faults = serve::Faults {
-        plan: root.join("target/xtask/faults.json"),
-        log: root.join("target/xtask/requests.log"),
-    };
-    fs::write(&faults.plan, "{}")?;
-    fs::write(&faults.log, "")?;
-    let server = serve::start_with_faults(&site, 0, Some(faults.clone()))?;
-    let hosting = HostingSandbox::start(&site, &root.join("target/xtask/hosting"))?;
-    let hostile = hostile::write_all(&root.join("target/xtask/hostile"))?;
-    run_command(
-        Command::new("node")
-            .current_dir(&root)
-            .args([
-                "--test",
-                "--test-concurrency=1",
-                "tests/schema/",
-                "tests/e2e/",
-            ])
-            .env("FOLIO_URL", &server.url)
-            .env("FOLIO_SITE", &site)
-            .env("FOLIO_HOSTILE", &hostile)
-            .env("FOLIO_FAULTS_PLAN", &faults.plan)
-            .env("FOLIO_FAULTS_LOG", &faults.log)
-            .envs(hosting.env.iter().map(|(name, value)| (*name, value))),
-    )?;
     Ok(())
 }
 

@@ -7,6 +7,13 @@ for (const name of ["folio:adslot", "folio:adslot-destroy", "folio:pageview"]) {
     window.folioEvents.push({ name, detail: event.detail, target: event.target.id || null });
   });
 }
+// Every height message a frame sends this page (whether or not folio-embed.js takes it).
+window.folioHeights = [];
+window.addEventListener("message", (event) => {
+  if (event.data?.type === "folio:embed-height") {
+    window.folioHeights.push({ origin: event.origin, height: event.data.height });
+  }
+});
 if (folio) {
   const script = document.createElement("script");
   script.type = "module";
