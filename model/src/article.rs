@@ -82,6 +82,11 @@ pub struct Language {
 }
 
 impl Language {
+    /// The value of the HTML `dir` attribute for text in this language.
+    pub fn direction(&self) -> &'static str {
+        if self.right_to_left { "rtl" } else { "ltr" }
+    }
+
     pub fn parse(tag: &str) -> Result<Language, String> {
         let mut subtags = tag.split('-');
         let primary = subtags.next().unwrap_or_default();

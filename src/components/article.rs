@@ -1,4 +1,4 @@
-use folio_model::{Article, plan_ads};
+use folio_model::{Article, Language, plan_ads};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -46,13 +46,8 @@ pub fn ArticleView(article: Article) -> impl IntoView {
         section: section.clone(),
         tags: tags.clone(),
     };
-    let (lang, dir) = match language {
-        Some(language) => {
-            let dir = if language.right_to_left { "rtl" } else { "ltr" };
-            (Some(language.tag), Some(dir))
-        }
-        None => (None, None),
-    };
+    let dir = language.as_ref().map(Language::direction);
+    let lang = language.map(|language| language.tag);
     let top_slot = plan
         .top
         .map(|spec| view! { <AdSlot spec targeting=targeting.clone() /> });

@@ -1,4 +1,4 @@
-use folio_model::Article;
+use folio_model::{Article, Language};
 use leptos::prelude::*;
 
 use crate::embed::use_embedding;
@@ -11,10 +11,8 @@ pub fn CompactArticle(article: Article) -> impl IntoView {
     let site = use_site();
     let target = use_embedding().and_then(|embedding| embedding.link_target);
     let href = site.article_page_url(&article.id);
-    let (lang, dir) = article.language.map_or((None, None), |language| {
-        let dir = if language.right_to_left { "rtl" } else { "ltr" };
-        (Some(language.tag), Some(dir))
-    });
+    let dir = article.language.as_ref().map(Language::direction);
+    let lang = article.language.map(|language| language.tag);
     view! {
         <article
             class="article article--compact"
