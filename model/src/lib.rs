@@ -22,10 +22,13 @@ mod ads;
 mod article;
 mod config;
 mod decode;
+mod head;
 mod href;
 mod index;
 mod inline;
 mod problem;
+mod reading;
+mod strings;
 mod timestamp;
 
 pub use ads::{AdPlan, AdSlotSpec, BodyItem, DESKTOP_MIN_WIDTH_PX, SlotPosition, plan_ads};
@@ -34,10 +37,13 @@ pub use article::{
 };
 pub use config::{AdPolicy, Config, ContentLocation, LinkPolicy, NetworkPolicy, decode_config};
 pub use decode::{Decoded, Limits, Rejected, Rejection, decode_article, decode_index};
+pub use head::{ArticleHead, MetaAttribute, MetaTag, PageContext, article_head};
 pub use href::{Href, rebase_srcset};
 pub use index::{Index, IndexEntry};
 pub use inline::{Inline, Marks, Run};
 pub use problem::{Problem, Severity};
+pub use reading::{characters_per_minute, reading_minutes, text_length};
+pub use strings::{Strings, strings_for};
 pub use timestamp::Timestamp;
 
 /// The only version of the format this build reads.
