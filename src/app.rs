@@ -9,7 +9,7 @@ use std::sync::Arc;
 use crate::embed::frame::{self, FramedArticle};
 use crate::pages::{ArticlePage, FrontPage, NotFound};
 use crate::site::Site;
-use crate::{host, navigation};
+use crate::{host, navigation, reader};
 
 /// The whole viewer, once the publisher's configuration is in. The entry page preloads the
 /// configuration, so waiting for it costs no extra round trip.
@@ -72,6 +72,8 @@ fn Viewer(site: Site) -> impl IntoView {
             <footer class="site-footer">
                 <p>"Published with Folio."</p>
             </footer>
+            // Loading, errors and copied links are announced here (reader::announce).
+            <div id=reader::ANNOUNCER_ID class="visually-hidden" role="status" aria-live="polite"></div>
         </Router>
     }
     .into_any()

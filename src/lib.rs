@@ -7,10 +7,13 @@
 pub mod api;
 mod app;
 pub mod components;
+mod dates;
 pub mod embed;
 mod host;
+mod i18n;
 mod navigation;
 pub mod pages;
+mod reader;
 pub mod site;
 
 pub use app::App;

@@ -56,7 +56,12 @@ pub fn install() {
 /// document. Pages call this through [`use_page_focus`].
 fn page_shown(heading: &web_sys::HtmlElement) {
     let pending = PENDING.replace(Pending::Link);
+    // A deep link (`#p-12`): the browser looked for it before the content was there.
+    let target = fragment_target();
     if pending == Pending::FirstPage {
+        if let Some(target) = target {
+            target.scroll_into_view();
+        }
         return;
     }
     let options = web_sys::FocusOptions::new();
@@ -70,7 +75,16 @@ fn page_shown(heading: &web_sys::HtmlElement) {
             .ok()
             .and_then(|path| POSITIONS.with_borrow(|positions| positions.get(&path).copied()));
         window.scroll_to_with_x_and_y(0.0, saved.unwrap_or(0.0));
+    } else if let Some(target) = target {
+        target.scroll_into_view();
     }
+}
+
+/// The element the address's fragment names, if any.
+fn fragment_target() -> Option<web_sys::Element> {
+    let hash = window().location().hash().ok()?;
+    let id = hash.strip_prefix('#').filter(|id| !id.is_empty())?;
+    document().get_element_by_id(id)
 }
 
 /// Moves focus to the page's heading (and restores the scroll position on back/forward) once

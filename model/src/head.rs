@@ -2,7 +2,7 @@
 //! Graph and Twitter card tags, and JSON-LD `NewsArticle`. One description serves the viewer
 //! (through leptos_meta) and the prerendered entry pages, so the two never disagree.
 
-use serde_json::{Value, json};
+use serde_json::{Map, Value, json};
 
 use crate::article::Article;
 use crate::href::Href;
@@ -113,27 +113,34 @@ pub fn article_head(article: &Article, page: &PageContext<'_>) -> ArticleHead {
         .authors
         .iter()
         .map(|author| {
-            let mut person = json!({ "@type": "Person", "name": author.name });
+            let mut person = Map::new();
+            person.insert("@type".into(), "Person".into());
+            person.insert("name".into(), author.name.clone().into());
             if let Some(Href::Url(url)) = &author.url {
-                person["url"] = Value::String((page.absolute)(url));
+                person.insert("url".into(), (page.absolute)(url).into());
             }
-            person
+            Value::Object(person)
         })
         .collect();
-    let mut json_ld = json!({
-        "@context": "https://schema.org",
-        "@type": "NewsArticle",
-        "headline": article.headline,
-        "datePublished": article.published.as_str(),
-        "dateModified": modified.as_str(),
-        "author": authors,
-        "publisher": { "@type": "Organization", "name": page.site_name },
-        "mainEntityOfPage": page.canonical,
-        "url": page.canonical,
-    });
+    let mut json_ld = Map::new();
+    let mut field = |key: &str, value: Value| {
+        json_ld.insert(key.into(), value);
+    };
+    field("@context", "https://schema.org".into());
+    field("@type", "NewsArticle".into());
+    field("headline", article.headline.clone().into());
+    field("datePublished", article.published.as_str().into());
+    field("dateModified", modified.as_str().into());
+    field("author", authors.into());
+    field(
+        "publisher",
+        json!({ "@type": "Organization", "name": page.site_name }),
+    );
+    field("mainEntityOfPage", page.canonical.into());
+    field("url", page.canonical.into());
     let mut optional = |key: &str, value: Option<Value>| {
         if let Some(value) = value {
-            json_ld[key] = value;
+            field(key, value);
         }
     };
     optional("description", article.dek.clone().map(Value::String));
@@ -154,7 +161,7 @@ pub fn article_head(article: &Article, page: &PageContext<'_>) -> ArticleHead {
     ArticleHead {
         canonical: page.canonical.to_string(),
         meta,
-        json_ld: script_safe(&json_ld.to_string()),
+        json_ld: script_safe(&Value::Object(json_ld).to_string()),
     }
 }
 

@@ -6,6 +6,7 @@ use web_sys::Element;
 
 use crate::embed::use_embedding;
 use crate::host::{self, SlotAnnouncement};
+use crate::i18n::use_strings;
 
 /// What every slot of an article tells the ad script besides its own size: for targeting.
 #[derive(Clone, Debug)]
@@ -26,6 +27,7 @@ pub struct AdTargeting {
 /// shadow tree shows it through a `<slot>` in the reserved box.
 #[component]
 pub fn AdSlot(spec: AdSlotSpec, targeting: AdTargeting) -> impl IntoView {
+    let label = use_strings().advertisement;
     let embedding = use_embedding();
     let prefix = embedding
         .as_ref()
@@ -115,9 +117,9 @@ pub fn AdSlot(spec: AdSlotSpec, targeting: AdTargeting) -> impl IntoView {
     };
 
     view! {
-        <aside class=class aria-label="Advertisement">
+        <aside class=class aria-label=label>
             <span class="ad-slot__label" aria-hidden="true">
-                "Advertisement"
+                {label}
             </span>
             {container}
         </aside>

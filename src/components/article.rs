@@ -1,21 +1,31 @@
-use folio_model::{Article, Language, plan_ads};
+use folio_model::{Article, Language, MetaAttribute, PageContext, Strings, plan_ads};
 use leptos::prelude::*;
-use leptos_meta::Title;
+use leptos_meta::{Link, Meta, Script, Title};
 
 use crate::components::{AdSlot, AdTargeting, Blocks, Byline, FigureView, Loading, RelatedLinks};
 use crate::embed::{owns_document, use_embedding};
 use crate::host;
+use crate::i18n::{provide_strings, use_strings};
 use crate::navigation::use_page_focus;
+use crate::reader::{ReaderControls, ShareButton};
 use crate::site::use_site;
 
-/// The article page: a slot above it, the header, hero, body (with in-body slots), a slot
-/// after the body, tags and related links. Slots are placed by the ad plan of the publisher's
-/// configuration.
+/// The article page: a slot above it, the header (with reading time, sharing and the display
+/// settings), hero, body (with in-body slots), a slot after the body, tags and related links.
+/// Slots are placed by the ad plan of the publisher's configuration. The interface speaks the
+/// article's language.
 #[component]
 pub fn ArticleView(article: Article) -> impl IntoView {
     let heading = NodeRef::new();
     use_page_focus(heading);
     let site = use_site();
+    provide_strings(
+        article
+            .language
+            .as_ref()
+            .map(|language| language.tag.as_str()),
+    );
+    let strings = use_strings();
     host::page_view(
         article.id.as_str(),
         &article.headline,
@@ -23,8 +33,50 @@ pub fn ArticleView(article: Article) -> impl IntoView {
     );
 
     // An embed shows ads only where its host asked for them (and can fill them).
-    let ads_wanted = use_embedding().is_none_or(|embedding| embedding.ad_host.is_some());
+    let embedding = use_embedding();
+    let ads_wanted = embedding
+        .as_ref()
+        .is_none_or(|embedding| embedding.ad_host.is_some());
     let plan = plan_ads(&article.body, article.ads && ads_wanted, &site.config.ads);
+    let minutes = folio_model::reading_minutes(&article);
+    let page_url = site.article_page_url(&article.id);
+    let head = owns_document().then(|| {
+        let absolute = |url: &str| site.absolute(url);
+        let head = folio_model::article_head(
+            &article,
+            &PageContext {
+                site_name: &site.config.site_name,
+                canonical: &page_url,
+                absolute: &absolute,
+            },
+        );
+        view! {
+            <Title text=article.headline.clone() />
+            <Link rel="canonical" href=head.canonical />
+            {head
+                .meta
+                .into_iter()
+                .map(|tag| match tag.attribute {
+                    MetaAttribute::Name => view! { <Meta name=tag.key content=tag.content /> }.into_any(),
+                    MetaAttribute::Property => {
+                        view! { <Meta property=tag.key content=tag.content /> }.into_any()
+                    }
+                })
+                .collect_view()}
+            <Script type_="application/ld+json">{head.json_ld}</Script>
+        }
+    });
+    // Sharing and display settings belong to Folio's own page, not to someone else's.
+    let tools = embedding.is_none().then(|| {
+        view! {
+            <ShareButton title=article.headline.clone() url=page_url.clone() />
+            <ReaderControls />
+        }
+    });
+    // A bar fixed to the viewport's top would sit on the host's page in an embed.
+    let progress = embedding
+        .is_none()
+        .then(|| view! { <div class="reading-progress" aria-hidden="true"></div> });
     let updated = article.distinct_update().cloned();
     let Article {
         id,
@@ -46,6 +98,7 @@ pub fn ArticleView(article: Article) -> impl IntoView {
         section: section.clone(),
         tags: tags.clone(),
     };
+    let paragraph_route = embedding.is_none().then(|| site.article_route(&id));
     let dir = language.as_ref().map(Language::direction);
     let lang = language.map(|language| language.tag);
     let top_slot = plan
@@ -56,7 +109,8 @@ pub fn ArticleView(article: Article) -> impl IntoView {
         .map(|spec| view! { <AdSlot spec targeting=targeting.clone() /> });
 
     view! {
-        {owns_document().then(|| view! { <Title text=headline.clone() /> })}
+        {head}
+        {progress}
         {top_slot}
         <article class="article" lang=lang dir=dir data-article-id=id.to_string()>
             <header class="article-header">
@@ -64,16 +118,20 @@ pub fn ArticleView(article: Article) -> impl IntoView {
                 <h1 tabindex="-1" node_ref=heading>{headline}</h1>
                 {dek.map(|dek| view! { <p class="dek">{dek}</p> })}
                 <Byline authors published updated />
+                <div class="article-tools">
+                    <p class="reading-time">{Strings::fill(strings.minutes_read, minutes)}</p>
+                    {tools}
+                </div>
             </header>
             {image.map(|figure| view! { <FigureView figure loading=Loading::Eager /> })}
             <div class="article-body">
-                <Blocks blocks=body items=plan.body targeting />
+                <Blocks blocks=body items=plan.body targeting route=paragraph_route />
             </div>
             {(!tags.is_empty())
                 .then(|| {
                     view! {
                         <footer class="tags">
-                            <h2 class="visually-hidden">"Topics"</h2>
+                            <h2 class="visually-hidden">{strings.topics}</h2>
                             <ul>{tags.into_iter().map(|tag| view! { <li>{tag}</li> }).collect_view()}</ul>
                         </footer>
                     }

@@ -2,11 +2,18 @@ use folio_model::{Block, BodyItem, HeadingLevel, Href};
 use leptos::prelude::*;
 
 use crate::components::{AdSlot, AdTargeting, FigureView, InlineContent, Link, Loading};
+use crate::reader::ParagraphLink;
 
 /// The article body with its ad slots in the places the ad plan gives. Paragraphs get ids
-/// `p-1`, `p-2`, … so they can be linked to.
+/// `p-1`, `p-2`, … so they can be linked to, and, given the article's `route`, a link that
+/// copies their address.
 #[component]
-pub fn Blocks(blocks: Vec<Block>, items: Vec<BodyItem>, targeting: AdTargeting) -> impl IntoView {
+pub fn Blocks(
+    blocks: Vec<Block>,
+    items: Vec<BodyItem>,
+    targeting: AdTargeting,
+    route: Option<String>,
+) -> impl IntoView {
     let mut paragraphs = 0;
     items
         .into_iter()
@@ -17,8 +24,12 @@ pub fn Blocks(blocks: Vec<Block>, items: Vec<BodyItem>, targeting: AdTargeting) 
             BodyItem::Block(index) => match blocks.get(index).cloned() {
                 Some(Block::Paragraph(content)) => {
                     paragraphs += 1;
+                    let link = route.clone().map(|route| {
+                        view! { <ParagraphLink number=paragraphs route /> }
+                    });
                     view! {
                         <p id=format!("p-{paragraphs}")>
+                            {link}
                             <InlineContent content />
                         </p>
                     }

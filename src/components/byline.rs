@@ -2,6 +2,8 @@ use folio_model::{Author, Timestamp};
 use leptos::prelude::*;
 
 use crate::components::Link;
+use crate::dates::LocalTime;
+use crate::i18n::use_strings;
 
 /// "By A, B and C", then the publication date and, when it differs, the last update.
 #[component]
@@ -10,6 +12,7 @@ pub fn Byline(
     published: Timestamp,
     updated: Option<Timestamp>,
 ) -> impl IntoView {
+    let strings = use_strings();
     let count = authors.len();
     let names = authors
         .into_iter()
@@ -17,7 +20,7 @@ pub fn Byline(
         .map(|(index, Author { name, url })| {
             let separator = match count - index {
                 1 => "",
-                2 => " and ",
+                2 => strings.and,
                 _ => ", ",
             };
             let name = match url {
@@ -29,16 +32,13 @@ pub fn Byline(
         .collect_view();
     view! {
         <div class="byline">
-            {(count > 0).then(|| view! { <p class="authors">"By " {names}</p> })}
+            {(count > 0).then(|| view! { <p class="authors">{strings.by} {names}</p> })}
             <p class="dates">
-                <span>"Published " <time datetime=published.as_str().to_string()>{published.to_string()}</time></span>
+                <span>{strings.published} " " <LocalTime timestamp=published /></span>
                 {updated
                     .map(|updated| {
                         view! {
-                            <span>
-                                "Updated "
-                                <time datetime=updated.as_str().to_string()>{updated.to_string()}</time>
-                            </span>
+                            <span>{strings.updated} " " <LocalTime timestamp=updated /></span>
                         }
                     })}
             </p>

@@ -2,6 +2,7 @@ use folio_model::{Article, Language};
 use leptos::prelude::*;
 
 use crate::embed::use_embedding;
+use crate::i18n::{provide_strings, use_strings};
 use crate::site::use_site;
 
 /// An embed's compact view: section, headline, dek and a link to the full article on the Folio
@@ -9,6 +10,12 @@ use crate::site::use_site;
 #[component]
 pub fn CompactArticle(article: Article) -> impl IntoView {
     let site = use_site();
+    provide_strings(
+        article
+            .language
+            .as_ref()
+            .map(|language| language.tag.as_str()),
+    );
     let target = use_embedding().and_then(|embedding| embedding.link_target);
     let href = site.article_page_url(&article.id);
     let dir = article.language.as_ref().map(Language::direction);
@@ -29,7 +36,7 @@ pub fn CompactArticle(article: Article) -> impl IntoView {
             {article.dek.map(|dek| view! { <p class="dek">{dek}</p> })}
             <p class="read-more">
                 <a href=href target=target>
-                    "Read the full article"
+                    {use_strings().read_full_article}
                 </a>
             </p>
         </article>

@@ -3,7 +3,9 @@ use leptos_meta::Title;
 
 use crate::api::LoadError;
 use crate::embed::owns_document;
+use crate::i18n::use_strings;
 use crate::navigation::use_page_focus;
+use crate::reader::announce;
 
 /// What went wrong, in plain language, with a way to try again and the technical detail one
 /// click away. The detail also goes to the console, for the publisher.
@@ -19,6 +21,8 @@ pub fn ErrorView(
     for line in &details {
         leptos::logging::error!("{line}");
     }
+    let strings = use_strings();
+    announce(&format!("{title}. {}", error.summary()));
     let heading = NodeRef::new();
     use_page_focus(heading);
 
@@ -37,12 +41,12 @@ pub fn ErrorView(
                             disabled=move || pending.get()
                             on:click=move |_| retry.run(())
                         >
-                            {move || if pending.get() { "Retrying…" } else { "Retry" }}
+                            {move || if pending.get() { strings.retrying } else { strings.retry }}
                         </button>
                     }
                 })}
             <details class="error-details">
-                <summary>"Technical details"</summary>
+                <summary>{strings.technical_details}</summary>
                 <ul>
                     {details.into_iter().map(|line| view! { <li><code>{line}</code></li> }).collect_view()}
                 </ul>

@@ -2,6 +2,7 @@ use folio_model::Related;
 use leptos::prelude::*;
 
 use crate::components::{ImageView, Link, Loading};
+use crate::i18n::use_strings;
 
 /// Further reading, in a labelled landmark. Links to other articles of the site navigate
 /// without a reload.
@@ -9,7 +10,7 @@ use crate::components::{ImageView, Link, Loading};
 pub fn RelatedLinks(related: Vec<Related>) -> impl IntoView {
     view! {
         <aside class="related" aria-labelledby="related-heading">
-            <h2 id="related-heading">"Related"</h2>
+            <h2 id="related-heading">{use_strings().related}</h2>
             <ul>
                 {related
                     .into_iter()

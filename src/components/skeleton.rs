@@ -1,12 +1,17 @@
 use leptos::prelude::*;
 
+use crate::i18n::use_strings;
+use crate::reader::announce;
+
 /// The article's shape while it loads: a reserved slot and header lines in the same places as
 /// the article's, so nothing jumps when it arrives.
 #[component]
 pub fn ArticleSkeleton() -> impl IntoView {
+    let loading = use_strings().loading_article;
+    announce(loading);
     view! {
         <div class="skeleton skeleton--article">
-            <p role="status" class="visually-hidden">"Loading the article…"</p>
+            <p class="visually-hidden">{loading}</p>
             <div class="skeleton__block skeleton__headline" aria-hidden="true"></div>
             <div class="skeleton__block skeleton__line" aria-hidden="true"></div>
             <div class="skeleton__block skeleton__line skeleton__line--short" aria-hidden="true"></div>
@@ -17,9 +22,11 @@ pub fn ArticleSkeleton() -> impl IntoView {
 /// The front page's shape while the list loads.
 #[component]
 pub fn ListSkeleton() -> impl IntoView {
+    let loading = use_strings().loading_articles;
+    announce(loading);
     view! {
         <div class="skeleton skeleton--list">
-            <p role="status" class="visually-hidden">"Loading the articles…"</p>
+            <p class="visually-hidden">{loading}</p>
             <div class="skeleton__block skeleton__line" aria-hidden="true"></div>
             <div class="skeleton__block skeleton__line" aria-hidden="true"></div>
             <div class="skeleton__block skeleton__line" aria-hidden="true"></div>

@@ -4,6 +4,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::api::{self, ArticleSource, LoadError, RequestSlot};
 use crate::components::{ArticleSkeleton, ArticleView, CompactArticle, ErrorView};
+use crate::i18n::use_strings;
 use crate::pages::NotFound;
 use crate::site::use_site;
 
@@ -65,7 +66,7 @@ pub fn ArticleLoader(
                         Err(error) => {
                             view! {
                                 <ErrorView
-                                    title="This article couldn't be loaded"
+                                    title=use_strings().article_failed
                                     error
                                     retry
                                     pending

@@ -3,6 +3,7 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 
 use crate::embed::{owns_document, use_embedding};
+use crate::i18n::use_strings;
 use crate::navigation::use_page_focus;
 use crate::site::use_site;
 
@@ -12,9 +13,10 @@ pub fn NotFound() -> impl IntoView {
     let heading = NodeRef::new();
     use_page_focus(heading);
     let site = use_site();
+    let strings = use_strings();
     // An embed has no router: its link leaves for the Folio host's front page.
     let front_page = match use_embedding() {
-        None => view! { <A href=site.route("/")>"Go to the front page"</A> }.into_any(),
+        None => view! { <A href=site.route("/")>{strings.front_page}</A> }.into_any(),
         Some(embedding) => view! {
             <a href=site.front_page_url().to_string() target=embedding.link_target>
                 {format!("Go to {}", site.config.site_name)}
@@ -23,12 +25,12 @@ pub fn NotFound() -> impl IntoView {
         .into_any(),
     };
     view! {
-        {owns_document().then(|| view! { <Title text="Page not found" /> })}
+        {owns_document().then(|| view! { <Title text=strings.not_found /> })}
         <section class="notice" aria-labelledby="notice-heading">
             <h1 id="notice-heading" tabindex="-1" node_ref=heading>
-                "Page not found"
+                {strings.not_found}
             </h1>
-            <p>"There is no article at this address. It may have been moved or taken down."</p>
+            <p>{strings.not_found_text}</p>
             <p>{front_page}</p>
         </section>
     }
