@@ -334,7 +334,7 @@ const ASSETS_DIR: &str = "assets";
 /// The publisher's run-time configuration, beside the entry page.
 const CONFIG_FILE: &str = "folio.config.json";
 
-fn append_extension(path: &Path, extension: &str) -> PathBuf {
+pub fn append_extension(path: &Path, extension: &str) -> PathBuf {
     let mut name = path.as_os_str().to_owned();
     name.push(".");
     name.push(extension);

@@ -8,6 +8,7 @@ mod dist;
 mod fuzz;
 mod hostile;
 mod nginx;
+mod prerender;
 mod serve;
 mod setup;
 mod test;
@@ -26,8 +27,15 @@ Commands:
   test [FILE...]             run every test: formatting, lints, unit tests, browser tests;
                              with files (e.g. tests/e2e/embed.test.mjs), only the release
                              build and those browser tests
-  dist [--base-path /P/]     release build of the deployable site into dist/
-                             (--base-path: the path the site is hosted under; default /)
+  dist [--base-path /P/] [--site-url URL]
+                             release build of the deployable site into dist/
+                             (--base-path: the path the site is hosted under; default /;
+                             --site-url: prerender the articles for that address too)
+  prerender --site-url URL [--site DIR] [--content DIR]
+                             write a static entry page for every article of the content
+                             folder (default DIR/content; DIR defaults to dist), and
+                             sitemap.xml, feed.xml and robots.txt; URL is the site's public
+                             address, e.g. https://example.org/news/
   check <file.json>...       check article or index documents against the format;
                              exits non-zero when any has an error
   fuzz [--inputs N] [--seed S]
@@ -57,16 +65,48 @@ fn run(args: Vec<String>) -> Result<ExitCode> {
             setup::wasm_target()?;
             setup::npm_packages()?;
             let site = dist::build(&dist::Options::default())?;
+            prerender::run(&prerender::Options {
+                site: site.clone(),
+                content: None,
+                site_url: format!("http://127.0.0.1:{port}/"),
+            })?;
             serve::serve_forever(&site, port)?;
             Ok(ExitCode::SUCCESS)
         }
         "dist" => {
-            let base_path = option(options, "--base-path")?.unwrap_or_else(|| "/".into());
+            let site_url = option(options, "--site-url")?;
+            // The site address names the base path; --base-path alone is for sites that are
+            // not prerendered.
+            let base_path = match (&site_url, option(options, "--base-path")?) {
+                (Some(url), _) => url
+                    .split_once("://")
+                    .and_then(|(_, rest)| rest.find('/').map(|at| rest[at..].to_string()))
+                    .unwrap_or_else(|| "/".into()),
+                (None, base_path) => base_path.unwrap_or_else(|| "/".into()),
+            };
             setup::wasm_target()?;
             setup::npm_packages()?;
-            dist::build(&dist::Options {
+            let site = dist::build(&dist::Options {
                 base_path,
                 ..dist::Options::default()
+            })?;
+            if let Some(site_url) = site_url {
+                prerender::run(&prerender::Options {
+                    site,
+                    content: None,
+                    site_url,
+                })?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        "prerender" => {
+            let site_url = option(options, "--site-url")?
+                .context("prerender needs --site-url, e.g. https://example.org/news/")?;
+            prerender::run(&prerender::Options {
+                site: option(options, "--site")?
+                    .map_or_else(|| project_root().join("dist"), PathBuf::from),
+                content: option(options, "--content")?.map(PathBuf::from),
+                site_url,
             })?;
             Ok(ExitCode::SUCCESS)
         }

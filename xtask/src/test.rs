@@ -15,7 +15,7 @@ use std::process::Command;
 use anyhow::{Result, ensure};
 
 use crate::setup::{self, run as run_command};
-use crate::{check, dist, hostile, nginx, project_root, serve};
+use crate::{check, dist, hostile, nginx, prerender, project_root, serve};
 
 /// Runs every test, or with `only` (test files), just the release build and those files.
 pub fn run(only: &[String]) -> Result<()> {
@@ -48,6 +48,12 @@ pub fn run(only: &[String]) -> Result<()> {
     fs::write(&faults.plan, "{}")?;
     fs::write(&faults.log, "")?;
     let server = serve::start_with_faults(&site, 0, Some(faults.clone()))?;
+    // Static entry pages for the sample articles, as a publisher's deploy step writes them.
+    prerender::run(&prerender::Options {
+        site: site.clone(),
+        content: None,
+        site_url: server.url.clone(),
+    })?;
     let hosting = HostingSandbox::start(&site, &root.join("target/xtask/hosting"))?;
     let hostile = hostile::write_all(&root.join("target/xtask/hostile"))?;
     // A page on another origin that embeds Folio's articles, with a hostile stylesheet.
@@ -154,6 +160,11 @@ impl HostingSandbox {
         let root_site = copy("root")?;
         let news_site = copy("news-root/news")?;
         dist::set_base_path(&news_site, "/news/")?;
+        prerender::run(&prerender::Options {
+            site: news_site.clone(),
+            content: None,
+            site_url: url(news_port, "/news/"),
+        })?;
         dist::copy_dir(&site.join("content"), &dir.join("content-origin/content"))?;
         let content_origin = url(content_port, "");
         let cross_site = copy("cross")?;
