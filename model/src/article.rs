@@ -394,6 +394,16 @@ pub(crate) fn image(d: &mut Decoder, object: &Map<String, Value>) -> Option<Imag
 fn figure(d: &mut Decoder, value: &Value) -> Option<Figure> {
     let object = d.object(value)?;
     let image = image(d, object);
+    // A figure is part of the article: an empty alt (fine for a thumbnail beside its title)
+    // hides what it shows from screen-reader users, so the checker points it out.
+    if image.as_ref().is_some_and(|image| image.alt.trim().is_empty()) {
+        d.at_key("alt", |d| {
+            d.notice(
+                "is empty: screen readers skip this image; describe what it shows, unless the \
+                 text around it already says it",
+            );
+        });
+    }
     let caption = d.optional(object, "caption", Decoder::text);
     let credit = d.optional(object, "credit", Decoder::text);
     (image.is_some() || caption.is_some() || credit.is_some()).then_some(Figure {

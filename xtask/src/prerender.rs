@@ -33,12 +33,8 @@ pub struct Options {
     pub site_url: String,
 }
 
-/// What was written, for the report and the tests.
-pub struct Written {
-    pub articles: Vec<ArticleId>,
-}
-
-pub fn run(options: &Options) -> Result<Written> {
+/// Writes the pages and returns the ids of the articles prerendered.
+pub fn run(options: &Options) -> Result<Vec<ArticleId>> {
     let site_url = normalize_site_url(&options.site_url)?;
     let base_path = path_of(&site_url);
     let template = fs::read_to_string(options.site.join("index.html"))
@@ -118,7 +114,7 @@ pub fn run(options: &Options) -> Result<Written> {
         "Prerendered {} article pages, sitemap.xml, feed.xml and robots.txt for {site_url}",
         written.len()
     );
-    Ok(Written { articles: written })
+    Ok(written)
 }
 
 /// The articles to prerender: the front page's list, and every document in the articles
@@ -786,11 +782,11 @@ mod tests {
             .filter(|case| case.expect["shows"] == "article")
             .count();
         assert_eq!(
-            written.articles.len(),
+            written.len(),
             shown,
             "every readable case has a page"
         );
-        for id in &written.articles {
+        for id in &written {
             let html =
                 fs::read_to_string(site.join("articles").join(id.as_str()).join("index.html"))
                     .unwrap();
