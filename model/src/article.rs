@@ -396,7 +396,10 @@ fn figure(d: &mut Decoder, value: &Value) -> Option<Figure> {
     let image = image(d, object);
     // A figure is part of the article: an empty alt (fine for a thumbnail beside its title)
     // hides what it shows from screen-reader users, so the checker points it out.
-    if image.as_ref().is_some_and(|image| image.alt.trim().is_empty()) {
+    if image
+        .as_ref()
+        .is_some_and(|image| image.alt.trim().is_empty())
+    {
         d.at_key("alt", |d| {
             d.notice(
                 "is empty: screen readers skip this image; describe what it shows, unless the \

@@ -781,11 +781,7 @@ mod tests {
             .iter()
             .filter(|case| case.expect["shows"] == "article")
             .count();
-        assert_eq!(
-            written.len(),
-            shown,
-            "every readable case has a page"
-        );
+        assert_eq!(written.len(), shown, "every readable case has a page");
         for id in &written {
             let html =
                 fs::read_to_string(site.join("articles").join(id.as_str()).join("index.html"))
