@@ -23,6 +23,9 @@ pub enum SlotPosition {
 pub struct AdSlotSpec {
     /// `top`, `body-1`, `body-2`, …, `bottom`.
     pub id: String,
+    /// 1, 2, 3, … in page order: slots are told apart by it where they are named (each is a
+    /// landmark, and landmarks need names of their own).
+    pub ordinal: usize,
     pub position: SlotPosition,
     pub mobile: AdSize,
     pub desktop: AdSize,
@@ -32,6 +35,7 @@ impl AdSlotSpec {
     fn top() -> AdSlotSpec {
         AdSlotSpec {
             id: "top".into(),
+            ordinal: 0,
             position: SlotPosition::Top,
             mobile: AdSize::Fixed {
                 width: 320,
@@ -47,6 +51,7 @@ impl AdSlotSpec {
     fn bottom() -> AdSlotSpec {
         AdSlotSpec {
             id: "bottom".into(),
+            ordinal: 0,
             position: SlotPosition::Bottom,
             mobile: AdSize::MEDIUM_RECTANGLE,
             desktop: AdSize::MEDIUM_RECTANGLE,
@@ -56,6 +61,7 @@ impl AdSlotSpec {
     fn body(number: usize, size: AdSize) -> AdSlotSpec {
         AdSlotSpec {
             id: format!("body-{number}"),
+            ordinal: 0,
             position: SlotPosition::Body,
             mobile: size,
             desktop: size,
@@ -152,11 +158,25 @@ pub fn plan_ads(body: &[Block], article_ads: bool, policy: &AdPolicy) -> AdPlan 
             items.push(BodyItem::Slot(AdSlotSpec::body(slots, policy.in_body_size)));
         }
     }
-    AdPlan {
+    let mut plan = AdPlan {
         top: (enabled && policy.top).then(AdSlotSpec::top),
         body: items,
         bottom: (enabled && policy.bottom).then(AdSlotSpec::bottom),
+    };
+    let body = plan.body.iter_mut().filter_map(|item| match item {
+        BodyItem::Slot(slot) => Some(slot),
+        BodyItem::Block(_) => None,
+    });
+    for (ordinal, slot) in plan
+        .top
+        .iter_mut()
+        .chain(body)
+        .chain(plan.bottom.iter_mut())
+        .enumerate()
+    {
+        slot.ordinal = ordinal + 1;
     }
+    plan
 }
 
 #[cfg(test)]

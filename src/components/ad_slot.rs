@@ -28,6 +28,7 @@ pub struct AdTargeting {
 #[component]
 pub fn AdSlot(spec: AdSlotSpec, targeting: AdTargeting) -> impl IntoView {
     let label = use_strings().advertisement;
+    let spec_ordinal = spec.ordinal;
     let embedding = use_embedding();
     let prefix = embedding
         .as_ref()
@@ -117,7 +118,7 @@ pub fn AdSlot(spec: AdSlotSpec, targeting: AdTargeting) -> impl IntoView {
     };
 
     view! {
-        <aside class=class aria-label=label>
+        <aside class=class aria-label=format!("{label} {}", spec_ordinal)>
             <span class="ad-slot__label" aria-hidden="true">
                 {label}
             </span>

@@ -157,7 +157,7 @@ test('print: no ads, no controls, and where links go', async () => {
     ads: [...document.querySelectorAll('.ad-slot')].map((slot) => getComputedStyle(slot).display),
     tools: getComputedStyle(document.querySelector('.article-tools')).display,
     link: (() => {
-      const link = document.querySelector('.article-body a[href^="http"]');
+      const link = document.querySelector('.related a[href^="http"]');
       return [link.getAttribute('href'), getComputedStyle(link, '::after').content];
     })(),
   }));

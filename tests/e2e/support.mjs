@@ -86,7 +86,7 @@ export class ArticlePage {
     this.page = page;
     this.headline = page.getByRole('heading', { level: 1 });
     this.article = page.locator('article');
-    this.adSlots = page.getByRole('complementary', { name: 'Advertisement' });
+    this.adSlots = page.locator('aside.ad-slot');
     this.related = page.getByRole('complementary', { name: 'Related' });
   }
 
@@ -94,9 +94,13 @@ export class ArticlePage {
     await this.page.goto(new URL(`articles/${id}`, SITE_URL).href);
   }
 
-  /** Waits until the article (not the loading state) is on the page. */
+  /**
+   * Waits until the article (not the loading state) is on the page, shown by the viewer (a
+   * prerendered page shows its headline before the viewer has started).
+   */
   async waitForHeadline(text) {
     await this.page.getByRole('heading', { level: 1, name: text, exact: true }).waitFor();
+    await this.page.waitForFunction(() => !document.getElementById('folio-prerendered'));
   }
 
   paragraphs() {

@@ -248,13 +248,11 @@ impl Page<'_> {
             "<script type=\"application/ld+json\" {mark}>{}</script>\n    ",
             head.json_ld
         );
-        // The viewer fetches the article as soon as it starts; the download starts now.
-        let json_path = self.config.content.article_path(&article.id);
+        // No preload of the article's JSON: the page already shows it, and a preload that
+        // stalls would be what every retry of the viewer's request gets, too.
         let _ = write!(
             tags,
-            "<link rel=\"preload\" href=\"{}\" as=\"fetch\" crossorigin {mark} />\n    \
-             <link rel=\"alternate\" type=\"application/atom+xml\" href=\"feed.xml\" title=\"{}\" {mark} />\n  ",
-            escape_attribute(&json_path),
+            "<link rel=\"alternate\" type=\"application/atom+xml\" href=\"feed.xml\" title=\"{}\" {mark} />\n  ",
             escape_attribute(&self.config.site_name)
         );
 
@@ -694,11 +692,12 @@ impl Page<'_> {
 fn ad_slot(html: &mut String, spec: &AdSlotSpec, strings: &'static Strings) {
     let _ = write!(
         html,
-        "<aside class=\"ad-slot ad-slot--m-{} ad-slot--d-{}\" aria-label=\"{label}\">\
+        "<aside class=\"ad-slot ad-slot--m-{} ad-slot--d-{}\" aria-label=\"{label} {}\">\
          <span class=\"ad-slot__label\" aria-hidden=\"true\">{label}</span>\
          <div class=\"ad-slot__container\"></div></aside>",
         size_class(spec.mobile),
         size_class(spec.desktop),
+        spec.ordinal,
         label = strings.advertisement
     );
 }
