@@ -275,3 +275,24 @@ fn languages_set_direction() {
     }
     assert!(problems_of(&article(r#""language": "english please""#)).contains("BCP 47"));
 }
+
+#[test]
+fn images_without_alt_text_are_flagged() {
+    let missing = problems_of(&article(
+        r#""image": {"src": "a.svg", "width": 4, "height": 3}"#,
+    ));
+    assert!(
+        missing.contains("error: image.alt: is required"),
+        "{missing}"
+    );
+    let empty = problems_of(&article(
+        r#""image": {"src": "a.svg", "alt": " ", "width": 4, "height": 3}"#,
+    ));
+    assert!(empty.contains("notice: image.alt: is empty"), "{empty}");
+    // A related article's thumbnail sits beside its title: empty is right there.
+    let thumbnail = problems_of(&article(
+        r#""related": [{"title": "T", "url": "/articles/b",
+             "image": {"src": "b.svg", "alt": "", "width": 4, "height": 3}}]"#,
+    ));
+    assert_eq!(thumbnail, "");
+}
