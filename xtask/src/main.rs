@@ -3,6 +3,7 @@
 //! Each command does its own set-up (the wasm target, npm packages, Chromium), so a fresh
 //! machine with rustup, Node.js and apt needs nothing else.
 
+mod bench;
 mod check;
 mod dist;
 mod fuzz;
@@ -36,6 +37,10 @@ Commands:
                              folder (default DIR/content; DIR defaults to dist), and
                              sitemap.xml, feed.xml and robots.txt; URL is the site's public
                              address, e.g. https://example.org/news/
+  bench [--runs N]           measure the release build beside static HTML in headless
+                             Chromium (sizes, cold loads throttled and not, navigation,
+                             a 2,000-block article, memory, Lighthouse) against the
+                             budgets; median of N cold loads (default 7)
   check <file.json>...       check article or index documents against the format;
                              exits non-zero when any has an error
   fuzz [--inputs N] [--seed S]
@@ -111,6 +116,12 @@ fn run(args: Vec<String>) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         "test" => test::run(options).map(|()| ExitCode::SUCCESS),
+        "bench" => {
+            let runs = option(options, "--runs")?
+                .map_or(Ok(7), |n| n.parse())
+                .context("--runs")?;
+            bench::run(runs).map(|()| ExitCode::SUCCESS)
+        }
         "check" => {
             if options.is_empty() {
                 bail!("check needs at least one file: cargo xtask check content/articles/*.json");

@@ -308,7 +308,7 @@ impl Page<'_> {
         }
         let _ = write!(
             html,
-            "<h1 tabindex=\"-1\">{}</h1>",
+            "<h1 tabindex=\"-1\" elementtiming=\"headline\">{}</h1>",
             escape_text(&article.headline)
         );
         if let Some(dek) = &article.dek {
@@ -865,13 +865,14 @@ mod tests {
         "ul",
         "",
     ];
-    const ALLOWED_ATTRIBUTES: [&str; 20] = [
+    const ALLOWED_ATTRIBUTES: [&str; 21] = [
         "class",
         "id",
         "href",
         "rel",
         "target",
         "tabindex",
+        "elementtiming",
         "data-article-id",
         "lang",
         "dir",

@@ -1,0 +1,306 @@
+// `cargo xtask bench` (which prepares and serves everything this reads from the environment):
+// Folio measured the way readers meet it, beside the same article as static HTML, in Debian's
+// Chromium on loopback. Prints a table and the budgets (PASS/FAIL) and writes the same figures
+// as JSON. Not part of `cargo xtask test`: timings are reported here, never asserted in tests.
+
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+
+const env = (name) => {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run \`cargo xtask bench\``);
+  return value;
+};
+const SITE = env('BENCH_SITE_URL');
+const SHELL = env('BENCH_SHELL_URL');
+const ARTICLE = env('BENCH_ARTICLE');
+const LONG_READ = env('BENCH_LONG_READ');
+const RUNS = Number(env('BENCH_RUNS'));
+const SIZES = JSON.parse(readFileSync(env('BENCH_SIZES'), 'utf8'));
+const LIGHTHOUSE = env('BENCH_LIGHTHOUSE');
+const RESULTS = env('BENCH_RESULTS');
+const SAMPLES = JSON.parse(readFileSync(new URL('../public/content/index.json', import.meta.url), 'utf8')).articles.map((entry) => entry.id);
+
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+// Lighthouse's mobile profile: 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up, 4× CPU.
+const MOBILE = { latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8, cpu: 4 };
+const PHONE = { width: 412, height: 823 };
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+
+/** Observers installed before any page script: paints, the headline's paint, shifts, long tasks. */
+function collect() {
+  const bench = (window.__bench = { fcp: null, lcp: null, headline: null, cls: 0, longTasks: [] });
+  const observe = (type, each) => new PerformanceObserver((list) => list.getEntries().forEach(each)).observe({ type, buffered: true });
+  observe('paint', (entry) => {
+    if (entry.name === 'first-contentful-paint') bench.fcp = entry.startTime;
+  });
+  observe('largest-contentful-paint', (entry) => {
+    bench.lcp = entry.startTime;
+  });
+  observe('element', (entry) => {
+    if (entry.identifier === 'headline' && bench.headline === null) bench.headline = entry.renderTime || entry.loadTime;
+  });
+  observe('layout-shift', (entry) => {
+    if (!entry.hadRecentInput) bench.cls += entry.value;
+  });
+  observe('longtask', (entry) => bench.longTasks.push([entry.startTime, entry.duration]));
+}
+
+const READY = {
+  control: () => !!document.querySelector('h1'),
+  // The viewer has taken the prerendered page over.
+  prerendered: () => !document.getElementById('folio-prerendered') && !!document.querySelector('main article h1'),
+  shell: () => !!document.querySelector('main article h1'),
+};
+
+let browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+
+/** One cold load in a fresh context (empty cache): its paint timings, TBT and CLS. */
+async function coldLoad(url, kind, throttled) {
+  const context = await browser.newContext({ viewport: PHONE });
+  const page = await context.newPage();
+  if (throttled) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, ...MOBILE });
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: MOBILE.cpu });
+  }
+  await page.addInitScript(collect);
+  await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
+  await page.waitForFunction(READY[kind], null, { timeout: 120_000 });
+  // Long tasks after the page is ready (the viewer's last work) still count.
+  await page.waitForTimeout(throttled ? 2000 : 500);
+  const bench = await page.evaluate(() => window.__bench);
+  await context.close();
+  const tbt = bench.longTasks
+    .filter(([start]) => start >= bench.fcp)
+    .reduce((sum, [, duration]) => sum + Math.max(0, duration - 50), 0);
+  return { fcp: bench.fcp, lcp: bench.lcp, headline: bench.headline, tbt, cls: bench.cls };
+}
+
+async function coldLoads(url, kind, throttled) {
+  const runs = [];
+  for (let run = 0; run < RUNS; run++) runs.push(await coldLoad(url, kind, throttled));
+  const result = {};
+  for (const metric of ['fcp', 'lcp', 'headline', 'tbt', 'cls']) result[metric] = median(runs.map((run) => run[metric]));
+  return result;
+}
+
+/** A page with the viewer running on the article, for the in-page measurements. */
+async function viewerPage() {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.addInitScript(installPaintedWhen);
+  await page.goto(new URL(`articles/${ARTICLE}`, SITE).href);
+  await page.waitForFunction(READY.prerendered);
+  return { context, page, cdp: await context.newCDPSession(page) };
+}
+
+/** In the page: resolves with the time of the first frame after `changed()` holds (the
+ * viewer reuses the headline element between articles, so Element Timing, which reports an
+ * element once, cannot time these paints). */
+function installPaintedWhen() {
+  window.paintedWhen = (changed) =>
+    new Promise((resolve) => {
+      const check = () => (changed() ? requestAnimationFrame((frame) => resolve(frame)) : setTimeout(check, 1));
+      check();
+    });
+}
+
+/** Client-side navigation between the article and its related article, \`count\` times, in the
+ * page: from the click to the first frame with the new headline. */
+function navigate(page, count) {
+  return page.evaluate(
+    async (count) => {
+      const here = location.pathname.split('/').pop();
+      const other = document.querySelector('.related a[href*="/articles/"]').getAttribute('href').split('/').pop();
+      const durations = [];
+      for (let i = 0; i < count; i++) {
+        const target = i % 2 === 0 ? other : here;
+        const link = document.querySelector(`.related a[href$="/articles/${target}"]`);
+        const headline = () => document.querySelector('main h1').textContent;
+        const before = headline();
+        const start = performance.now();
+        link.click();
+        durations.push((await window.paintedWhen(() => headline() !== before)) - start);
+      }
+      return durations;
+    },
+    count,
+  );
+}
+
+/** Client-side navigation to the 2,000-block article: from the address change to the first
+ * frame with its blocks (the fetch is on loopback; decoding and rendering are what this
+ * measures). */
+async function bigArticle(page) {
+  const durations = [];
+  for (let run = 0; run < 5; run++) {
+    durations.push(
+      await page.evaluate(async () => {
+        const start = performance.now();
+        history.pushState({}, '', new URL('articles/bench-2000-blocks', document.baseURI));
+        dispatchEvent(new PopStateEvent('popstate'));
+        return (await window.paintedWhen(() => document.querySelectorAll('.article-body > p').length > 1500)) - start;
+      }),
+    );
+    await page.goBack();
+    await page.waitForFunction(() => document.querySelectorAll('.article-body > p').length < 100);
+  }
+  return median(durations);
+}
+
+/** JS heap and wasm linear memory, after a full garbage collection. */
+async function memory(page, cdp) {
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  const wasm = await page.evaluate(async () => {
+    const glue = await import(document.querySelector('script[type="module"]').src);
+    return (await glue.ready).memory.buffer.byteLength;
+  });
+  return { jsHeap: usedSize, wasm, total: usedSize + wasm };
+}
+
+/** CLS of every sample article at a width, loaded and scrolled to the end. */
+async function layoutShift(id, width) {
+  const context = await browser.newContext({ viewport: { width, height: 900 } });
+  const page = await context.newPage();
+  await page.addInitScript(collect);
+  await page.goto(new URL(`articles/${id}`, SITE).href);
+  await page.waitForFunction(READY.prerendered);
+  for (let y = 0; y < 20_000; y += 400) {
+    await page.evaluate((y) => window.scrollTo(0, y), y);
+    await page.waitForTimeout(30);
+  }
+  await page.waitForTimeout(300);
+  const cls = await page.evaluate(() => window.__bench.cls);
+  await context.close();
+  return cls;
+}
+
+function lighthouse(url) {
+  const report = JSON.parse(
+    execFileSync(
+      process.execPath,
+      [LIGHTHOUSE, url, '--only-categories=performance', '--form-factor=mobile', '--output=json', '--quiet', `--chrome-flags=--headless ${FLAGS.join(' ')}`],
+      { env: { ...process.env, CHROME_PATH: CHROMIUM }, maxBuffer: 64 * 1024 * 1024 },
+    ),
+  );
+  const audit = (id) => report.audits[id].numericValue;
+  return {
+    score: Math.round(report.categories.performance.score * 100),
+    fcp: audit('first-contentful-paint'),
+    lcp: audit('largest-contentful-paint'),
+    tbt: audit('total-blocking-time'),
+    cls: audit('cumulative-layout-shift'),
+    speedIndex: audit('speed-index'),
+  };
+}
+
+// --- Measure -------------------------------------------------------------------------------
+
+const results = { sizes: SIZES, runs: RUNS, coldLoads: {} };
+const urls = {
+  control: new URL(`control/${ARTICLE}.html`, SITE).href,
+  prerendered: new URL(`articles/${ARTICLE}`, SITE).href,
+  shell: new URL(`articles/${ARTICLE}`, SHELL).href,
+};
+for (const throttled of [true, false]) {
+  const label = throttled ? 'throttled' : 'unthrottled';
+  results.coldLoads[label] = {};
+  for (const kind of ['control', 'prerendered', 'shell']) {
+    process.stderr.write(`cold loads: ${kind}, ${label}…\n`);
+    results.coldLoads[label][kind] = await coldLoads(urls[kind], kind, throttled);
+  }
+}
+
+process.stderr.write('navigation, 2,000 blocks, memory…\n');
+{
+  const { context, page, cdp } = await viewerPage();
+  results.navigationMs = median(await navigate(page, 30));
+  results.bigArticleMs = await bigArticle(page);
+  await context.close();
+}
+{
+  const { context, page, cdp } = await viewerPage();
+  await navigate(page, 30);
+  results.memoryAfter30 = await memory(page, cdp);
+  await navigate(page, 270);
+  results.memoryAfter300 = await memory(page, cdp);
+  await context.close();
+}
+
+process.stderr.write('layout shift of every sample…\n');
+results.cls = {};
+for (const id of SAMPLES) {
+  for (const width of [375, 1280]) results.cls[`${id}@${width}`] = await layoutShift(id, width);
+}
+await browser.close();
+
+process.stderr.write('Lighthouse (3 runs)…\n');
+const lighthouseRuns = [];
+for (let run = 0; run < 3; run++) lighthouseRuns.push(lighthouse(new URL(`articles/${LONG_READ}`, SITE).href));
+results.lighthouse = { runs: lighthouseRuns, score: median(lighthouseRuns.map((run) => run.score)) };
+
+// --- Report --------------------------------------------------------------------------------
+
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+const ms = (value) => (value === null || value === undefined ? 'n/a' : `${Math.round(value)} ms`);
+const pageAssets = SIZES.filter((asset) => /^assets\/(folio-[0-9a-f]+\.(wasm|js|css)|reader-settings-)/.test(asset.name));
+const embedAssets = SIZES.filter((asset) => /^(folio-embed\.js|assets\/folio-embed-)/.test(asset.name));
+const total = (assets, key) => assets.reduce((sum, asset) => sum + asset[key], 0);
+results.articlePageBytes = { raw: total(pageAssets, 'raw'), gzip: total(pageAssets, 'gzip'), brotli: total(pageAssets, 'brotli') };
+results.embedExtraBytes = { raw: total(embedAssets, 'raw'), gzip: total(embedAssets, 'gzip'), brotli: total(embedAssets, 'brotli') };
+
+console.log('\nAssets');
+console.log(`${'file'.padEnd(44)} ${'raw'.padStart(10)} ${'gzip'.padStart(10)} ${'brotli'.padStart(10)}`);
+for (const asset of SIZES) console.log(`${asset.name.padEnd(44)} ${String(asset.raw).padStart(10)} ${String(asset.gzip).padStart(10)} ${String(asset.brotli).padStart(10)}`);
+for (const [label, sum] of [['article page (wasm + JS + CSS)', results.articlePageBytes], ['embed, on top of the same wasm + JS', results.embedExtraBytes]]) {
+  console.log(`${label.padEnd(44)} ${String(sum.raw).padStart(10)} ${String(sum.gzip).padStart(10)} ${String(sum.brotli).padStart(10)}`);
+}
+
+for (const label of ['throttled', 'unthrottled']) {
+  const loads = results.coldLoads[label];
+  console.log(`\nCold load of "${ARTICLE}", ${label}, median of ${RUNS} (ratio to the static control)`);
+  console.log(`${''.padEnd(28)} ${'FCP'.padStart(14)} ${'LCP'.padStart(14)} ${'headline'.padStart(14)} ${'TBT'.padStart(10)} ${'CLS'.padStart(8)}`);
+  for (const kind of ['control', 'prerendered', 'shell']) {
+    const row = loads[kind];
+    const cell = (metric) => `${ms(row[metric])}${kind === 'control' ? '' : ` ${(row[metric] / loads.control[metric]).toFixed(2)}×`}`;
+    const name = { control: 'static HTML control', prerendered: 'Folio, prerendered page', shell: 'Folio, app shell' }[kind];
+    console.log(`${name.padEnd(28)} ${cell('fcp').padStart(14)} ${cell('lcp').padStart(14)} ${cell('headline').padStart(14)} ${ms(row.tbt).padStart(10)} ${row.cls.toFixed(3).padStart(8)}`);
+  }
+}
+console.log(`\nRelated navigation, click to headline painted, median of 30: ${ms(results.navigationMs)}`);
+console.log(`2,000-block article, address change to headline painted, median of 5: ${ms(results.bigArticleMs)}`);
+for (const [label, memory] of [['after 30 navigations', results.memoryAfter30], ['after 300 navigations', results.memoryAfter300]]) {
+  console.log(`Memory ${label}: JS heap ${kb(memory.jsHeap)}, wasm ${kb(memory.wasm)}`);
+}
+console.log(`Lighthouse mobile performance, "${LONG_READ}", median of 3: ${results.lighthouse.score} (runs: ${lighthouseRuns.map((run) => `${run.score} [LCP ${ms(run.lcp)}, TBT ${ms(run.tbt)}]`).join(', ')})`);
+
+const t = results.coldLoads.throttled;
+const u = results.coldLoads.unthrottled;
+const worstCls = Math.max(...Object.values(results.cls));
+const budgets = [
+  ['article page ≤ 100 KB brotli (wasm + JS + CSS)', results.articlePageBytes.brotli <= 100 * 1024, kb(results.articlePageBytes.brotli)],
+  ['prerendered headline ≤ 1.25× static, throttled', t.prerendered.headline <= 1.25 * t.control.headline, `${(t.prerendered.headline / t.control.headline).toFixed(2)}×`],
+  ['prerendered headline ≤ 1.25× static, unthrottled', u.prerendered.headline <= 1.25 * u.control.headline, `${(u.prerendered.headline / u.control.headline).toFixed(2)}×`],
+  ['app shell headline ≤ 2.0× static, throttled', t.shell.headline <= 2.0 * t.control.headline, `${(t.shell.headline / t.control.headline).toFixed(2)}×`],
+  ['app shell headline ≤ 2.5× static, unthrottled', u.shell.headline <= 2.5 * u.control.headline, `${(u.shell.headline / u.control.headline).toFixed(2)}×`],
+  ['CLS 0.000, every sample at 375 and 1280 px', worstCls < 0.0005, `worst ${worstCls.toFixed(3)}`],
+  ['related navigation ≤ 50 ms (median)', results.navigationMs <= 50, ms(results.navigationMs)],
+  ['2,000-block article ≤ 200 ms', results.bigArticleMs <= 200, ms(results.bigArticleMs)],
+  ['memory after 300 navigations ≤ 1.1× after 30', results.memoryAfter300.total <= 1.1 * results.memoryAfter30.total, `${(results.memoryAfter300.total / results.memoryAfter30.total).toFixed(2)}×`],
+  ['Lighthouse mobile performance 100', results.lighthouse.score >= 100, String(results.lighthouse.score)],
+];
+results.budgets = budgets.map(([budget, pass, measured]) => ({ budget, pass, measured }));
+console.log('\nBudgets');
+for (const [budget, pass, measured] of budgets) console.log(`${pass ? 'PASS' : 'FAIL'}  ${budget.padEnd(52)} ${measured}`);
+writeFileSync(RESULTS, JSON.stringify(results, null, 2));
+console.log(`\nFigures as JSON: ${RESULTS}`);
