@@ -12,6 +12,7 @@ use std::collections::HashMap;
 use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Pending {
@@ -86,11 +87,30 @@ fn page_shown(heading: &web_sys::HtmlElement) {
 /// rendered the same page while `style/main.css` kept it hidden behind `#folio-prerendered`;
 /// removing that element (and its head tags, now that leptos_meta's are in place) in the same
 /// task shows the viewer's page in the very next frame, in the same place.
+///
+/// A hero image still loading in the prerendered page is waited for: once it has painted, the
+/// viewer's copy of it (the same size) is not a new "largest contentful paint", which would
+/// otherwise date the page's LCP to the takeover.
 fn take_over_prerendered_page() {
     let document = document();
-    if let Some(prerendered) = document.get_element_by_id("folio-prerendered") {
-        prerendered.remove();
+    let Some(prerendered) = document.get_element_by_id("folio-prerendered") else {
+        return;
+    };
+    let loading_hero = prerendered
+        .query_selector("img[fetchpriority=high]")
+        .ok()
+        .flatten()
+        .and_then(|image| image.dyn_into::<web_sys::HtmlImageElement>().ok())
+        .filter(|image| !image.complete());
+    if let Some(image) = loading_hero {
+        // Whichever of load and error comes first; the other never does.
+        let then = Closure::once_into_js(take_over_prerendered_page);
+        for event in ["load", "error"] {
+            let _ = image.add_event_listener_with_callback(event, then.unchecked_ref());
+        }
+        return;
     }
+    prerendered.remove();
     if let Ok(tags) = document.query_selector_all("[data-folio-prerendered]") {
         for index in 0..tags.length() {
             if let Some(tag) = tags

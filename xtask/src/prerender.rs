@@ -256,8 +256,15 @@ impl Page<'_> {
             escape_attribute(&self.config.site_name)
         );
 
+        // The page paints from its HTML; the wasm preload would only compete with the CSS and
+        // the images for the first paint (the module script fetches the wasm right after).
+        let template: String = template
+            .lines()
+            .filter(|line| !line.contains("type=\"application/wasm\""))
+            .map(|line| format!("{line}\n"))
+            .collect();
         let title = format!("{} · {}", article.headline, self.config.site_name);
-        let html = replace_between(template, "<title>", "</title>", &escape_text(&title))?;
+        let html = replace_between(&template, "<title>", "</title>", &escape_text(&title))?;
         let html = html.replacen("</head>", &format!("{tags}</head>"), 1);
         let body = self.body(article, strings);
         replace_between(&html, "<body data-folio-app>", "</body>", &body)
