@@ -2,6 +2,7 @@
 //! results or a typed [`LoadError`]. Views never build URLs and never call gloo-net.
 
 use std::rc::Rc;
+use std::sync::Arc;
 
 use folio_model::{
     Article, ArticleId, Config, Decoded, Index, Limits, NetworkPolicy, Rejected, Rejection,
@@ -108,27 +109,102 @@ pub enum ArticleSource {
     Url(String),
 }
 
-/// Fetches and decodes one article. A document fetched by id must carry that id.
+/// Fetches and decodes one article, or takes it from the articles fetched in the last minute
+/// (going back and forth between related articles then costs no request). A document fetched
+/// by id must carry that id.
 pub async fn fetch_article(
     site: &Site,
     source: &ArticleSource,
     slot: RequestSlot,
 ) -> Result<Rc<Decoded<Article>>, LoadError> {
-    let (url, expected_id) = match source {
+    let (url, expected_id) = article_address(site, source);
+    if let Some(article) = recent::get(&url) {
+        return Ok(article);
+    }
+    let article = fetch_document(site, &url, Some(slot), |bytes, limits| {
+        folio_model::decode_article(bytes, expected_id.as_ref().map(ArticleId::as_str), limits)
+    })
+    .await?;
+    recent::put(url, Rc::clone(&article));
+    Ok(article)
+}
+
+/// Fetches an article a reader is likely to open next (their pointer or focus is on a link to
+/// it) into the recent articles, so that opening it needs no request. Failures are left for
+/// the real request to meet and report.
+pub fn prefetch_article(site: Arc<Site>, id: &ArticleId) {
+    let (url, expected_id) = article_address(&site, &ArticleSource::Id(id.clone()));
+    if recent::get(&url).is_some() {
+        return;
+    }
+    leptos::task::spawn_local(async move {
+        let fetched = fetch_document(&site, &url, None, |bytes, limits| {
+            folio_model::decode_article(bytes, expected_id.as_ref().map(ArticleId::as_str), limits)
+        })
+        .await;
+        if let Ok(article) = fetched {
+            recent::put(url, article);
+        }
+    });
+}
+
+fn article_address(site: &Site, source: &ArticleSource) -> (String, Option<ArticleId>) {
+    match source {
         ArticleSource::Id(id) => (site.article_url(id), Some(id.clone())),
         // The site's own article address names an id, which the document must carry as on
         // the article's page; a document anywhere else is taken at its word.
         ArticleSource::Url(url) => (url.clone(), site.article_id_at(url)),
-    };
-    fetch_document(site, &url, slot, |bytes, limits| {
-        folio_model::decode_article(bytes, expected_id.as_ref().map(ArticleId::as_str), limits)
-    })
-    .await
+    }
+}
+
+/// The articles fetched in the last minute (the content's `max-age` in the deploy recipes), at
+/// most eight, newest last.
+mod recent {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+
+    use folio_model::{Article, Decoded};
+
+    const CAPACITY: usize = 8;
+    const FRESH_MS: f64 = 60_000.0;
+
+    type Entry = (String, f64, Rc<Decoded<Article>>);
+
+    thread_local! {
+        static RECENT: RefCell<Vec<Entry>> = const { RefCell::new(Vec::new()) };
+    }
+
+    pub fn get(url: &str) -> Option<Rc<Decoded<Article>>> {
+        let now = js_sys::Date::now();
+        RECENT.with_borrow_mut(|recent| {
+            recent.retain(|(_, fetched, _)| now - fetched < FRESH_MS);
+            recent
+                .iter()
+                .find(|(cached, _, _)| cached == url)
+                .map(|(_, _, article)| Rc::clone(article))
+        })
+    }
+
+    pub fn put(url: String, article: Rc<Decoded<Article>>) {
+        RECENT.with_borrow_mut(|recent| {
+            recent.retain(|(cached, _, _)| *cached != url);
+            if recent.len() == CAPACITY {
+                recent.remove(0);
+            }
+            recent.push((url, js_sys::Date::now(), article));
+        });
+    }
 }
 
 /// Fetches and decodes the front page's list of articles.
 pub async fn fetch_index(site: &Site, slot: RequestSlot) -> Result<Rc<Decoded<Index>>, LoadError> {
-    fetch_document(site, &site.index_url(), slot, folio_model::decode_index).await
+    fetch_document(
+        site,
+        &site.index_url(),
+        Some(slot),
+        folio_model::decode_index,
+    )
+    .await
 }
 
 /// Fetches a content document under the site's limits and network policy and decodes it; what
@@ -136,11 +212,12 @@ pub async fn fetch_index(site: &Site, slot: RequestSlot) -> Result<Rc<Decoded<In
 async fn fetch_document<T>(
     site: &Site,
     url: &str,
-    slot: RequestSlot,
+    slot: Option<RequestSlot>,
     decode: impl FnOnce(&[u8], &Limits) -> Result<Decoded<T>, Rejected>,
 ) -> Result<Rc<Decoded<T>>, LoadError> {
     let limits = &site.config.limits;
-    let bytes = fetch_bytes(url, limits, &site.config.network, slot.start()).await?;
+    let cancelled = slot.and_then(RequestSlot::start);
+    let bytes = fetch_bytes(url, limits, &site.config.network, cancelled).await?;
     let decoded =
         decode(&bytes, limits).map_err(|rejected| LoadError::Invalid(Rc::new(rejected)))?;
     report_problems(url, &decoded.problems);
