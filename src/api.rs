@@ -2,7 +2,6 @@
 //! results or a typed [`LoadError`]. Views never build URLs and never call gloo-net.
 
 use std::rc::Rc;
-use std::sync::Arc;
 
 use folio_model::{
     Article, ArticleId, Config, Decoded, Index, Limits, NetworkPolicy, Rejected, Rejection,
@@ -127,25 +126,6 @@ pub async fn fetch_article(
     .await?;
     recent::put(url, Rc::clone(&article));
     Ok(article)
-}
-
-/// Fetches an article a reader is likely to open next (their pointer or focus is on a link to
-/// it) into the recent articles, so that opening it needs no request. Failures are left for
-/// the real request to meet and report.
-pub fn prefetch_article(site: Arc<Site>, id: &ArticleId) {
-    let (url, expected_id) = article_address(&site, &ArticleSource::Id(id.clone()));
-    if recent::get(&url).is_some() {
-        return;
-    }
-    leptos::task::spawn_local(async move {
-        let fetched = fetch_document(&site, &url, None, |bytes, limits| {
-            folio_model::decode_article(bytes, expected_id.as_ref().map(ArticleId::as_str), limits)
-        })
-        .await;
-        if let Ok(article) = fetched {
-            recent::put(url, article);
-        }
-    });
 }
 
 fn article_address(site: &Site, source: &ArticleSource) -> (String, Option<ArticleId>) {

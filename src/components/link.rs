@@ -1,9 +1,6 @@
 use folio_model::Href;
 use leptos::prelude::*;
 
-use std::sync::Arc;
-
-use crate::api;
 use crate::embed::use_embedding;
 use crate::site::use_site;
 
@@ -18,24 +15,8 @@ pub fn Link(href: Href, children: Children) -> impl IntoView {
     match href {
         Href::Article(id) => match use_embedding() {
             // A plain <a>: the router follows every link to one of its routes, and an article
-            // can hold thousands of these (a router `<A>` each costs far more). Pointing at or
-            // focusing the link fetches the article ahead.
-            None => {
-                let site = use_site();
-                let href = site.article_route(&id);
-                let prefetch = move || api::prefetch_article(Arc::clone(&site), &id);
-                let prefetch_on_focus = prefetch.clone();
-                view! {
-                    <a
-                        href=href
-                        on:pointerenter=move |_| prefetch()
-                        on:focus=move |_| prefetch_on_focus()
-                    >
-                        {children()}
-                    </a>
-                }
-                .into_any()
-            }
+            // can hold thousands of these (a router `<A>` each costs far more).
+            None => view! { <a href=use_site().article_route(&id)>{children()}</a> }.into_any(),
             Some(embedding) => view! {
                 <a href=use_site().article_page_url(&id) target=embedding.link_target>
                     {children()}
