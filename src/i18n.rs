@@ -1,12 +1,14 @@
 //! Which language the interface speaks on the current page: the article's, provided by the
 //! article view; elsewhere the entry page's `<html lang>`. The words are `folio_model::Strings`.
 
-use folio_model::{Strings, strings_for};
+use folio_model::{Language, Strings, strings_for};
 use leptos::prelude::*;
 
-/// Makes the strings of `language` (a BCP 47 tag) the ones components below use.
-pub fn provide_strings(language: Option<&str>) {
-    provide_context(strings_for(language.or(document_language().as_deref())));
+/// Makes the strings of an article's `language` the ones components below use (the entry
+/// page's when the article names none).
+pub fn provide_strings(language: Option<&Language>) {
+    let tag = language.map(|language| language.tag.clone());
+    provide_context(strings_for(tag.or_else(document_language).as_deref()));
 }
 
 /// The strings for the current component.

@@ -20,12 +20,7 @@ pub fn ArticleView(article: Article) -> impl IntoView {
     let heading = NodeRef::new();
     use_page_focus(heading);
     let site = use_site();
-    provide_strings(
-        article
-            .language
-            .as_ref()
-            .map(|language| language.tag.as_str()),
-    );
+    provide_strings(article.language.as_ref());
     let strings = use_strings();
     host::page_view(
         article.id.as_str(),

@@ -10,12 +10,7 @@ use crate::site::use_site;
 #[component]
 pub fn CompactArticle(article: Article) -> impl IntoView {
     let site = use_site();
-    provide_strings(
-        article
-            .language
-            .as_ref()
-            .map(|language| language.tag.as_str()),
-    );
+    provide_strings(article.language.as_ref());
     let target = use_embedding().and_then(|embedding| embedding.link_target);
     let href = site.article_page_url(&article.id);
     let dir = article.language.as_ref().map(Language::direction);
