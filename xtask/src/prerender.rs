@@ -17,9 +17,8 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail, ensure};
 use folio_model::{
-    AdSize, AdSlotSpec, Article, ArticleId, Block, BodyItem, Config, Figure, HeadingLevel, Href,
-    Image, Index, Inline, Limits, MetaAttribute, PageContext, Related, Strings, plan_ads,
-    strings_for,
+    AdSlotSpec, Article, ArticleId, Block, BodyItem, Config, Figure, HeadingLevel, Href, Image,
+    Index, Inline, Limits, PageContext, Related, Strings, plan_ads, strings_for,
 };
 
 use crate::dist;
@@ -232,13 +231,10 @@ impl Page<'_> {
             escape_attribute(&head.canonical)
         );
         for tag in &head.meta {
-            let attribute = match tag.attribute {
-                MetaAttribute::Name => "name",
-                MetaAttribute::Property => "property",
-            };
             let _ = write!(
                 tags,
-                "<meta {attribute}=\"{}\" content=\"{}\" {mark} />\n    ",
+                "<meta {}=\"{}\" content=\"{}\" {mark} />\n    ",
+                tag.attribute.as_str(),
                 tag.key,
                 escape_attribute(&tag.content)
             );
@@ -702,15 +698,11 @@ fn ad_slot(html: &mut String, spec: &AdSlotSpec, strings: &'static Strings) {
         "<aside class=\"ad-slot ad-slot--m-{} ad-slot--d-{}\" aria-label=\"{label} {}\">\
          <span class=\"ad-slot__label\" aria-hidden=\"true\">{label}</span>\
          <div class=\"ad-slot__container\"></div></aside>",
-        size_class(spec.mobile),
-        size_class(spec.desktop),
+        spec.mobile,
+        spec.desktop,
         spec.ordinal,
         label = strings.advertisement
     );
-}
-
-fn size_class(size: AdSize) -> String {
-    size.to_string()
 }
 
 /// Replaces what lies between `start` and the next `end` (both kept) with `content`.
