@@ -55,8 +55,8 @@ function collect() {
 
 const READY = {
   control: () => !!document.querySelector('h1'),
-  // The viewer has taken the prerendered page over.
-  prerendered: () => !document.getElementById('folio-prerendered') && !!document.querySelector('main article h1'),
+  // The viewer has taken the prerendered page over (its "live" signal).
+  prerendered: () => document.documentElement.hasAttribute('data-folio-live') && !!document.querySelector('main article h1'),
   shell: () => !!document.querySelector('main article h1'),
 };
 

@@ -206,17 +206,17 @@ async fn fetch_document<T>(
 
 /// Fetches the publisher's configuration. Never fails: without a file the defaults apply, and
 /// a broken file is reported in the console and replaced by the defaults where it is broken.
-pub async fn fetch_config(url: &str) -> Config {
+pub async fn fetch_config(url: &str) -> Decoded<Config> {
     match fetch_bytes(url, &Limits::default(), &NetworkPolicy::default(), None).await {
         Ok(bytes) => {
             let decoded = folio_model::decode_config(&bytes);
             report_problems(url, &decoded.problems);
-            decoded.value
+            decoded
         }
-        Err(LoadError::NotFound) => Config::default(),
+        Err(LoadError::NotFound) => folio_model::default_config(),
         Err(error) => {
             leptos::logging::warn!("{url}: {error}; using the default configuration");
-            Config::default()
+            folio_model::default_config()
         }
     }
 }

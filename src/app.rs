@@ -1,15 +1,16 @@
 use leptos::prelude::*;
 use leptos_meta::{Title, provide_meta_context};
-use leptos_router::components::{A, Route, Router, Routes};
+use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 use wasm_bindgen::JsCast;
 
 use std::sync::Arc;
 
+use crate::components::SiteChrome;
 use crate::embed::frame::{self, FramedArticle};
 use crate::pages::{ArticlePage, FrontPage, NotFound};
 use crate::site::Site;
-use crate::{host, navigation, reader};
+use crate::{host, navigation};
 
 /// The whole viewer, once the publisher's configuration is in. The entry page preloads the
 /// configuration, so waiting for it costs no extra round trip.
@@ -42,8 +43,6 @@ fn Viewer(site: Site) -> impl IntoView {
         return view! { {title} <FramedArticle site=Arc::new(site) id /> }.into_any();
     }
     let router_base = site.router_base().to_string();
-    let front_page = site.route("/");
-    let site_name_in_header = site.config.site_name.clone();
     host::install(&site.config.ads);
     if let Some(root) = document()
         .document_element()
@@ -57,42 +56,13 @@ fn Viewer(site: Site) -> impl IntoView {
     view! {
         {title}
         <Router base=router_base>
-            <SkipLink />
-            <header class="site-header">
-                <A href=front_page attr:class="site-name">
-                    {site_name_in_header}
-                </A>
-            </header>
-            <main id="main" tabindex="-1">
+            <SiteChrome>
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=FrontPage />
                     <Route path=path!("/articles/:id") view=ArticlePage />
                 </Routes>
-            </main>
-            <footer class="site-footer">
-                <p>"Published with Folio."</p>
-            </footer>
-            // Loading, errors and copied links are announced here (reader::announce).
-            <div id=reader::ANNOUNCER_ID class="visually-hidden" role="status" aria-live="polite"></div>
+            </SiteChrome>
         </Router>
     }
     .into_any()
-}
-
-/// "Skip to content" for keyboard users. It focuses `<main>` itself: with a `<base href>` a
-/// plain `#main` link would resolve to the front page.
-#[component]
-fn SkipLink() -> impl IntoView {
-    let skip = |event: leptos::ev::MouseEvent| {
-        event.prevent_default();
-        let main = document().get_element_by_id("main");
-        if let Some(main) = main.and_then(|main| main.dyn_into::<web_sys::HtmlElement>().ok()) {
-            let _ = main.focus();
-        }
-    };
-    view! {
-        <a class="skip-link" href="#main" on:click=skip>
-            "Skip to content"
-        </a>
-    }
 }

@@ -16,8 +16,17 @@ pub fn use_strings() -> &'static Strings {
     use_context::<&'static Strings>().unwrap_or_else(|| strings_for(document_language().as_deref()))
 }
 
+/// The entry page's `<html lang>`.
+#[cfg(target_arch = "wasm32")]
 fn document_language() -> Option<String> {
     document()
         .document_element()
         .and_then(|root| root.get_attribute("lang"))
+}
+
+/// Natively (the prerender step) there is no document: the entry page's language is the
+/// default, as `index.html` declares it.
+#[cfg(not(target_arch = "wasm32"))]
+fn document_language() -> Option<String> {
+    None
 }

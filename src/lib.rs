@@ -4,16 +4,21 @@
 //! [`api`] is the only module that speaks HTTP, `folio_model` turns bytes into a safe typed
 //! article, and [`pages`] and [`components`] turn that into the page.
 
+// The article page's view type nests deeply (rustc's default of 128 is not enough for it).
+#![recursion_limit = "256"]
+
 pub mod api;
 mod app;
 pub mod components;
-mod dates;
 pub mod embed;
 mod host;
 mod i18n;
 mod navigation;
 pub mod pages;
+#[cfg(feature = "ssr")]
+pub mod prerender;
 mod reader;
 pub mod site;
+mod takeover;
 
 pub use app::App;

@@ -11,8 +11,6 @@ use std::collections::HashMap;
 
 use leptos::ev;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
-use wasm_bindgen::closure::Closure;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Pending {
@@ -57,7 +55,7 @@ pub fn install() {
 /// Tells the navigation memory that a page has put its content (headed by `heading`) in the
 /// document. Pages call this through [`use_page_focus`].
 fn page_shown(heading: &web_sys::HtmlElement) {
-    take_over_prerendered_page();
+    crate::takeover::finish();
     let pending = PENDING.replace(Pending::Link);
     // A deep link (`#p-12`): the browser looked for it before the content was there.
     let target = fragment_target();
@@ -80,46 +78,6 @@ fn page_shown(heading: &web_sys::HtmlElement) {
         window.scroll_to_with_x_and_y(0.0, saved.unwrap_or(0.0));
     } else if let Some(target) = target {
         target.scroll_into_view();
-    }
-}
-
-/// Swaps the viewer's page in for the prerendered one (`cargo xtask prerender`): the viewer
-/// rendered the same page while `style/main.css` kept it hidden behind `#folio-prerendered`;
-/// removing that element (and its head tags, now that leptos_meta's are in place) in the same
-/// task shows the viewer's page in the very next frame, in the same place.
-///
-/// A hero image still loading in the prerendered page is waited for: once it has painted, the
-/// viewer's copy of it (the same size) is not a new "largest contentful paint", which would
-/// otherwise date the page's LCP to the takeover.
-fn take_over_prerendered_page() {
-    let document = document();
-    let Some(prerendered) = document.get_element_by_id("folio-prerendered") else {
-        return;
-    };
-    let loading_hero = prerendered
-        .query_selector("img[fetchpriority=high]")
-        .ok()
-        .flatten()
-        .and_then(|image| image.dyn_into::<web_sys::HtmlImageElement>().ok())
-        .filter(|image| !image.complete());
-    if let Some(image) = loading_hero {
-        // Whichever of load and error comes first; the other never does.
-        let then = Closure::once_into_js(take_over_prerendered_page);
-        for event in ["load", "error"] {
-            let _ = image.add_event_listener_with_callback(event, then.unchecked_ref());
-        }
-        return;
-    }
-    prerendered.remove();
-    if let Ok(tags) = document.query_selector_all("[data-folio-prerendered]") {
-        for index in 0..tags.length() {
-            if let Some(tag) = tags
-                .item(index)
-                .and_then(|tag| tag.dyn_into::<web_sys::Element>().ok())
-            {
-                tag.remove();
-            }
-        }
     }
 }
 

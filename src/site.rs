@@ -7,7 +7,7 @@
 
 use std::sync::Arc;
 
-use folio_model::{ArticleId, Config};
+use folio_model::{ArticleId, Config, Decoded, fingerprint};
 
 /// The app's address and configuration, read once at start-up and shared through context.
 #[derive(Clone, Debug, PartialEq)]
@@ -17,6 +17,8 @@ pub struct Site {
     /// Its path without the trailing slash: `""` at the domain root, `/news` under `/news/`.
     router_base: String,
     pub config: Config,
+    /// The fingerprint of the configuration file's bytes (of no bytes when there is none).
+    config_source: u64,
 }
 
 impl Site {
@@ -27,19 +29,36 @@ impl Site {
 
     /// The site whose entry page is at `base_url` (an embed knows it from its script's URL).
     pub async fn load_at(base_url: String) -> Site {
-        let config = crate::api::fetch_config(&resolve(&base_url, "folio.config.json")).await;
+        let config = crate::api::fetch_config(&resolve(&base_url, CONFIG_FILE)).await;
         Site::new(base_url, config)
     }
 
-    fn new(base_url: String, config: Config) -> Site {
-        let router_base = web_sys::Url::new(&base_url)
-            .map(|url| url.pathname().trim_end_matches('/').to_string())
+    /// The site at `base_url` (absolute, ending in `/`) with its decoded configuration; the
+    /// prerender step makes one for the address the site will be served from.
+    pub fn new(base_url: String, config: Decoded<Config>) -> Site {
+        let router_base = url::path(&base_url)
+            .map(|path| path.trim_end_matches('/').to_string())
             .unwrap_or_default();
         Site {
             base_url,
             router_base,
-            config,
+            config: config.value,
+            config_source: config.source,
         }
+    }
+
+    /// What a rendered article page depends on besides the components: the article's bytes
+    /// (`article_source`), the configuration's, the site's address and Folio's version. A page
+    /// prerendered with the same stamp is, node for node, what the viewer would render, so the
+    /// viewer may adopt its nodes; any other stamp means it was written before an edit.
+    pub fn render_stamp(&self, article_source: u64) -> String {
+        let inputs = format!(
+            "{}\n{}\n{:016x}\n{article_source:016x}",
+            env!("CARGO_PKG_VERSION"),
+            self.base_url,
+            self.config_source
+        );
+        format!("{:016x}", fingerprint(inputs.as_bytes()))
     }
 
     /// The path the router is mounted under: `""` at the domain root, `/news` under `/news/`.
@@ -92,6 +111,9 @@ impl Site {
     }
 }
 
+/// The configuration's file name, beside the entry page.
+pub const CONFIG_FILE: &str = "folio.config.json";
+
 /// The document's base URL (its `<base href>`), reduced to a directory.
 fn base_url_of_document() -> String {
     let base_uri = web_sys::window()
@@ -103,14 +125,48 @@ fn base_url_of_document() -> String {
 
 /// `path` resolved against `base`, as a browser resolves a link (absolute URLs stay as they are).
 fn resolve(base: &str, path: &str) -> String {
-    web_sys::Url::new_with_base(path, base)
-        .map(|url| url.href())
-        .unwrap_or_else(|_| path.to_string())
+    url::join(base, path).unwrap_or_else(|| path.to_string())
+}
+
+/// URL parsing, the one thing about addresses with two implementations: the browser's own
+/// `URL`, and natively (the prerender step) the `url` crate, which implements the same WHATWG
+/// standard, so both resolve every address alike.
+mod url {
+    #[cfg(target_arch = "wasm32")]
+    pub fn join(base: &str, path: &str) -> Option<String> {
+        web_sys::Url::new_with_base(path, base)
+            .ok()
+            .map(|url| url.href())
+    }
+
+    #[cfg(target_arch = "wasm32")]
+    pub fn path(url: &str) -> Option<String> {
+        web_sys::Url::new(url).ok().map(|url| url.pathname())
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn join(base: &str, path: &str) -> Option<String> {
+        ::url::Url::parse(base)
+            .and_then(|base| base.join(path))
+            .ok()
+            .map(String::from)
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn path(url: &str) -> Option<String> {
+        ::url::Url::parse(url)
+            .ok()
+            .map(|url| url.path().to_string())
+    }
 }
 
 /// The [`Site`] the app provided, for components that need to reach content. Shared, not
 /// copied: every link of an article asks for it.
 pub fn use_site() -> Arc<Site> {
-    leptos::prelude::use_context::<Arc<Site>>()
-        .unwrap_or_else(|| Arc::new(Site::new(base_url_of_document(), Config::default())))
+    leptos::prelude::use_context::<Arc<Site>>().unwrap_or_else(|| {
+        Arc::new(Site::new(
+            base_url_of_document(),
+            folio_model::default_config(),
+        ))
+    })
 }

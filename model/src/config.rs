@@ -6,7 +6,7 @@
 use serde_json::{Map, Value};
 
 use crate::article::AdSize;
-use crate::decode::{Decoded, Decoder, Limits, parse};
+use crate::decode::{Decoded, Decoder, Limits, fingerprint, parse};
 
 /// The whole configuration, with defaults for everything not given.
 #[derive(Clone, Debug, PartialEq)]
@@ -136,6 +136,15 @@ impl Default for AdPolicy {
     }
 }
 
+/// What a site without a configuration file runs with: the defaults, decoded from no bytes.
+pub fn default_config() -> Decoded<Config> {
+    Decoded {
+        value: Config::default(),
+        problems: Vec::new(),
+        source: fingerprint(&[]),
+    }
+}
+
 /// Reads a configuration. Never fails: unreadable input gives the defaults and a problem.
 pub fn decode_config(bytes: &[u8]) -> Decoded<Config> {
     let mut decoder = Decoder::default();
@@ -145,10 +154,11 @@ pub fn decode_config(bytes: &[u8]) -> Decoded<Config> {
             return Decoded {
                 value: Config::default(),
                 problems: rejected.problems,
+                source: fingerprint(bytes),
             };
         }
     };
-    decoder.into_decoded(config)
+    decoder.into_decoded(config, bytes)
 }
 
 fn read_config(d: &mut Decoder, value: &Value) -> Config {

@@ -30,6 +30,18 @@ impl Default for Limits {
 pub struct Decoded<T> {
     pub value: T,
     pub problems: Vec<Problem>,
+    /// The [`fingerprint`] of the bytes this was decoded from: a page rendered ahead of time
+    /// from the same bytes is the same page.
+    pub source: u64,
+}
+
+/// A 64-bit FNV-1a hash of `bytes`: cheap, stable across builds and platforms, and the same in
+/// the prerender step and in the browser. Not for security; it tells "the same input" apart
+/// from "edited since".
+pub fn fingerprint(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 /// A document that cannot be shown: a required field is unusable, or it is not JSON at all.
@@ -75,7 +87,7 @@ pub fn decode_article(
     let value = parse(bytes, limits)?;
     let mut decoder = Decoder::default();
     let article = article::decode(&mut decoder, &value, expected_id, limits);
-    decoder.finish(article)
+    decoder.finish(article, bytes)
 }
 
 /// Decodes the front page's list of articles (`content/index.json`).
@@ -83,7 +95,7 @@ pub fn decode_index(bytes: &[u8], limits: &Limits) -> Result<Decoded<Index>, Rej
     let value = parse(bytes, limits)?;
     let mut decoder = Decoder::default();
     let index = index::decode(&mut decoder, &value);
-    decoder.finish(index)
+    decoder.finish(index, bytes)
 }
 
 pub(crate) fn parse(bytes: &[u8], limits: &Limits) -> Result<Value, Rejected> {
@@ -148,18 +160,20 @@ pub(crate) struct Decoder {
 
 impl Decoder {
     /// For documents that are never refused (the configuration).
-    pub(crate) fn into_decoded<T>(self, value: T) -> Decoded<T> {
+    pub(crate) fn into_decoded<T>(self, value: T, bytes: &[u8]) -> Decoded<T> {
         Decoded {
             value,
             problems: self.problems,
+            source: fingerprint(bytes),
         }
     }
 
-    fn finish<T>(self, value: Option<T>) -> Result<Decoded<T>, Rejected> {
+    fn finish<T>(self, value: Option<T>, bytes: &[u8]) -> Result<Decoded<T>, Rejected> {
         match value {
             Some(value) => Ok(Decoded {
                 value,
                 problems: self.problems,
+                source: fingerprint(bytes),
             }),
             None => Err(Rejected {
                 problems: self.problems,

@@ -35,8 +35,10 @@ pub use ads::{AdPlan, AdSlotSpec, BodyItem, DESKTOP_MIN_WIDTH_PX, SlotPosition, 
 pub use article::{
     AdSize, Article, ArticleId, Author, Block, Figure, HeadingLevel, Image, Language, Related,
 };
-pub use config::{AdPolicy, Config, ContentLocation, LinkPolicy, NetworkPolicy, decode_config};
-pub use decode::{Decoded, Limits, Rejected, Rejection, decode_article, decode_index};
+pub use config::{
+    AdPolicy, Config, ContentLocation, LinkPolicy, NetworkPolicy, decode_config, default_config,
+};
+pub use decode::{Decoded, Limits, Rejected, Rejection, decode_article, decode_index, fingerprint};
 pub use head::{ArticleHead, MetaAttribute, MetaTag, PageContext, article_head};
 pub use href::{Href, rebase_srcset};
 pub use index::{Index, IndexEntry};

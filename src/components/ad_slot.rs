@@ -1,8 +1,9 @@
 use folio_model::{AdSize, AdSlotSpec};
 use leptos::prelude::*;
+use leptos::tachys::html::attribute::any_attribute::{AnyAttribute, IntoAnyAttribute};
+use leptos::tachys::html::attribute::custom::custom_attribute;
 
 use send_wrapper::SendWrapper;
-use web_sys::Element;
 
 use crate::embed::use_embedding;
 use crate::host::{self, SlotAnnouncement};
@@ -70,12 +71,6 @@ pub fn AdSlot(spec: AdSlotSpec, targeting: AdTargeting) -> impl IntoView {
         section: targeting.section,
         tags: targeting.tags,
     };
-    let describe = move |container: &Element| {
-        for (name, value) in &facts {
-            let _ = container.set_attribute(name, value);
-        }
-    };
-
     let light_host = embedding.and_then(|embedding| embedding.ad_host);
     let released = div_id.clone();
     let container = match light_host {
@@ -87,7 +82,6 @@ pub fn AdSlot(spec: AdSlotSpec, targeting: AdTargeting) -> impl IntoView {
                 }
                 match container.try_get().flatten() {
                     Some(element) => {
-                        describe(&element);
                         host::observe_slot(element.into(), announcement.clone());
                         true
                     }
@@ -95,14 +89,24 @@ pub fn AdSlot(spec: AdSlotSpec, targeting: AdTargeting) -> impl IntoView {
                 }
             });
             on_cleanup(move || host::release_slot(&released));
-            view! { <div class="ad-slot__container" id=div_id node_ref=container></div> }.into_any()
+            // In the markup itself, so a page written at build time carries them too.
+            let facts: Vec<AnyAttribute> = facts
+                .into_iter()
+                .map(|(name, value)| custom_attribute(name, value).into_any_attr())
+                .collect();
+            view! {
+                <div {..facts} class="ad-slot__container" id=div_id node_ref=container></div>
+            }
+            .into_any()
         }
         Some(light_host) => {
             let container = document().create_element("div").ok();
             if let Some(element) = &container {
                 element.set_id(&div_id);
                 let _ = element.set_attribute("slot", &div_id);
-                describe(element);
+                for (name, value) in &facts {
+                    let _ = element.set_attribute(name, value);
+                }
                 let _ = light_host.append_child(element);
                 host::observe_slot(element.clone(), announcement);
             }

@@ -1,32 +1,42 @@
-use folio_model::{Article, Language, MetaAttribute, PageContext, Strings, plan_ads};
+use folio_model::{Article, Language, Strings, plan_ads};
 use leptos::prelude::*;
 use leptos::tachys::html::attribute::custom::custom_attribute;
-use leptos_meta::{Link, Meta, Script, Title};
 
-use crate::components::{AdSlot, AdTargeting, Blocks, Byline, FigureView, Loading, RelatedLinks};
-use crate::embed::{owns_document, use_embedding};
+use crate::components::{
+    AdSlot, AdTargeting, Blocks, Byline, FigureView, Loading, ReaderControls, RelatedLinks,
+    ShareButton,
+};
+use crate::embed::use_embedding;
 use crate::host;
 use crate::i18n::{provide_strings, use_strings};
 use crate::navigation::use_page_focus;
-use crate::reader::{ReaderControls, ShareButton};
 use crate::site::use_site;
 
 /// The article page: a slot above it, the header (with reading time, sharing and the display
 /// settings), hero, body (with in-body slots), a slot after the body, tags and related links.
 /// Slots are placed by the ad plan of the publisher's configuration. The interface speaks the
 /// article's language.
+///
+/// `stamp` ([`Site::render_stamp`](crate::site::Site::render_stamp)) names what the page was
+/// rendered from; the prerender step writes the same component, and the viewer adopts a
+/// prerendered page's nodes only when its stamp is the one it would write itself. The head
+/// tags are [`ArticleHead`](crate::components::ArticleHead)'s, apart from this view.
 #[component]
-pub fn ArticleView(article: Article) -> impl IntoView {
+pub fn ArticleView(article: Article, stamp: String) -> impl IntoView {
     let heading = NodeRef::new();
     use_page_focus(heading);
     let site = use_site();
     provide_strings(article.language.as_ref());
     let strings = use_strings();
-    host::page_view(
-        article.id.as_str(),
-        &article.headline,
-        article.section.as_deref(),
+    let page_view = (
+        article.id.to_string(),
+        article.headline.clone(),
+        article.section.clone(),
     );
+    Effect::new(move || {
+        let (id, headline, section) = &page_view;
+        host::page_view(id, headline, section.as_deref());
+    });
 
     // An embed shows ads only where its host asked for them (and can fill them).
     let embedding = use_embedding();
@@ -36,32 +46,6 @@ pub fn ArticleView(article: Article) -> impl IntoView {
     let plan = plan_ads(&article.body, article.ads && ads_wanted, &site.config.ads);
     let minutes = folio_model::reading_minutes(&article);
     let page_url = site.article_page_url(&article.id);
-    let head = owns_document().then(|| {
-        let absolute = |url: &str| site.absolute(url);
-        let head = folio_model::article_head(
-            &article,
-            &PageContext {
-                site_name: &site.config.site_name,
-                canonical: &page_url,
-                absolute: &absolute,
-            },
-        );
-        view! {
-            <Title text=article.headline.clone() />
-            <Link rel="canonical" href=head.canonical />
-            {head
-                .meta
-                .into_iter()
-                .map(|tag| match tag.attribute {
-                    MetaAttribute::Name => view! { <Meta name=tag.key content=tag.content /> }.into_any(),
-                    MetaAttribute::Property => {
-                        view! { <Meta property=tag.key content=tag.content /> }.into_any()
-                    }
-                })
-                .collect_view()}
-            <Script type_="application/ld+json">{head.json_ld}</Script>
-        }
-    });
     // Sharing and display settings belong to Folio's own page, not to someone else's.
     let tools = embedding.is_none().then(|| {
         view! {
@@ -105,10 +89,15 @@ pub fn ArticleView(article: Article) -> impl IntoView {
         .map(|spec| view! { <AdSlot spec targeting=targeting.clone() /> });
 
     view! {
-        {head}
         {progress}
         {top_slot}
-        <article class="article" lang=lang dir=dir data-article-id=id.to_string()>
+        <article
+            class="article"
+            lang=lang
+            dir=dir
+            data-article-id=id.to_string()
+            data-folio-stamp=stamp
+        >
             <header class="article-header">
                 {section.map(|section| view! { <p class="section">{section}</p> })}
                 // `elementtiming`: the benchmark times the headline's paint (Element Timing API).

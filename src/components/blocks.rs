@@ -1,8 +1,9 @@
 use folio_model::{Block, BodyItem, HeadingLevel, Href};
 use leptos::prelude::*;
 
-use crate::components::{AdSlot, AdTargeting, FigureView, InlineContent, Link, Loading};
-use crate::reader::ParagraphLink;
+use crate::components::{
+    AdSlot, AdTargeting, FigureView, InlineContent, Link, Loading, ParagraphLink,
+};
 
 /// The article body with its ad slots in the places the ad plan gives. Paragraphs get ids
 /// `p-1`, `p-2`, … so they can be linked to, and, given the article's `route`, a link that

@@ -1,8 +1,7 @@
 use folio_model::{Author, Timestamp};
 use leptos::prelude::*;
 
-use crate::components::Link;
-use crate::dates::LocalTime;
+use crate::components::{Link, LocalTime};
 use crate::i18n::use_strings;
 
 /// "By A, B and C", then the publication date and, when it differs, the last update.

@@ -2,6 +2,7 @@
 
 mod ad_slot;
 mod article;
+mod article_head;
 mod article_list;
 mod blocks;
 mod byline;
@@ -10,11 +11,17 @@ mod error_view;
 mod figure;
 mod inline;
 mod link;
+mod local_time;
+mod paragraph_link;
+mod reader_controls;
 mod related;
+mod share_button;
+mod site_chrome;
 mod skeleton;
 
 pub use ad_slot::{AdSlot, AdTargeting};
 pub use article::ArticleView;
+pub use article_head::ArticleHead;
 pub use article_list::ArticleList;
 pub use blocks::Blocks;
 pub use byline::Byline;
@@ -23,5 +30,10 @@ pub use error_view::ErrorView;
 pub use figure::{FigureView, ImageView, Loading};
 pub use inline::InlineContent;
 pub use link::Link;
+pub use local_time::LocalTime;
+pub use paragraph_link::ParagraphLink;
+pub use reader_controls::ReaderControls;
 pub use related::RelatedLinks;
+pub use share_button::ShareButton;
+pub use site_chrome::SiteChrome;
 pub use skeleton::{ArticleSkeleton, ListSkeleton};

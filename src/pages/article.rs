@@ -1,12 +1,16 @@
-use folio_model::ArticleId;
+use folio_model::{Article, ArticleId};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::{self, ArticleSource, LoadError, RequestSlot};
-use crate::components::{ArticleSkeleton, ArticleView, CompactArticle, ErrorView};
+use crate::components::{
+    ArticleHead, ArticleSkeleton, ArticleView, CompactArticle, ErrorView, SiteChrome,
+};
+use crate::embed::{owns_document, use_embedding};
 use crate::i18n::use_strings;
 use crate::pages::NotFound;
 use crate::site::use_site;
+use crate::takeover::{self, Adopted};
 
 /// `/articles/<id>`: fetches `content/articles/<id>.json` and shows the article, the not-found
 /// page, or an error with a way to retry.
@@ -38,30 +42,49 @@ pub fn ArticleLoader(
 ) -> impl IntoView {
     let site = use_site();
     let requests = RequestSlot::new();
-    let article = LocalResource::new(move || {
+    let article = LocalResource::new({
         let site = site.clone();
-        let source = source.get();
-        async move {
-            match source {
-                Some(source) => api::fetch_article(&site, &source, requests).await,
-                None => Err(LoadError::NotFound),
+        move || {
+            let site = site.clone();
+            let source = source.get();
+            async move {
+                match source {
+                    Some(source) => api::fetch_article(&site, &source, requests).await,
+                    None => Err(LoadError::NotFound),
+                }
             }
         }
     });
+    // Only Folio's own page can have been prerendered; an embed renders its article itself.
+    let may_adopt = use_embedding().is_none();
     let (pending, set_pending) = signal(false);
     // Owned by the loader, not by the error view that a retry replaces: a signal or callback
     // made inside that view is disposed with it while the transition still reads it.
     let retry = Callback::new(move |()| article.refetch());
 
     view! {
-        <div class="article-page" aria-busy=move || pending.get().to_string()>
+        <ArticlePageBox busy=pending>
             <Transition fallback=ArticleSkeleton set_pending>
-                {move || Suspend::new(async move {
+                {move || {
+                    let site = site.clone();
+                    Suspend::new(async move {
                     match article.await {
                         Ok(decoded) if compact => {
                             view! { <CompactArticle article=decoded.value.clone() /> }.into_any()
                         }
-                        Ok(decoded) => view! { <ArticleView article=decoded.value.clone() /> }.into_any(),
+                        Ok(decoded) => {
+                            let stamp = site.render_stamp(decoded.source);
+                            let head = owns_document()
+                                .then(|| view! { <ArticleHead article=decoded.value.clone() /> });
+                            let prerendered = may_adopt
+                                .then(|| takeover::prerendered_article(&stamp))
+                                .flatten();
+                            let view = view! { <ArticleView article=decoded.value.clone() stamp /> }.into_any();
+                            match prerendered {
+                                Some(root) => view! { {head} {Adopted::new(view, root)} }.into_any(),
+                                None => view! { {head} {view} }.into_any(),
+                            }
+                        }
                         Err(LoadError::NotFound) => view! { <NotFound /> }.into_any(),
                         Err(error) => {
                             view! {
@@ -75,8 +98,34 @@ pub fn ArticleLoader(
                                 .into_any()
                         }
                     }
-                })}
+                })}}
             </Transition>
+        </ArticlePageBox>
+    }
+}
+
+/// The box an article page's content stands in, busy while a newer article loads.
+#[component]
+fn ArticlePageBox(#[prop(into)] busy: Signal<bool>, children: Children) -> impl IntoView {
+    view! {
+        <div class="article-page" aria-busy=move || busy.get().to_string()>
+            {children()}
+        </div>
+    }
+}
+
+/// An article page as the prerender step writes it: the site's chrome around the article, in
+/// `#folio-prerendered`, which the viewer takes over (`takeover.rs`). The head tags are the
+/// prerender step's.
+#[component]
+pub fn PrerenderedArticle(article: Article, stamp: String) -> impl IntoView {
+    view! {
+        <div id="folio-prerendered">
+            <SiteChrome>
+                <ArticlePageBox busy=false>
+                    <ArticleView article stamp />
+                </ArticlePageBox>
+            </SiteChrome>
         </div>
     }
 }

@@ -9,7 +9,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { after, before, test } from 'node:test';
 
-import { ArticlePage, SITE_DIR, SITE_URL, launchBrowser, openPage, removeArticle, sampleArticle } from './support.mjs';
+import { ArticlePage, SITE_DIR, SITE_URL, launchBrowser, openPage, removeArticle, sampleArticle, waitForLive } from './support.mjs';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const SCREENSHOTS = new URL('../../target/screenshots/', import.meta.url);
@@ -28,8 +28,6 @@ async function openArticle(id, options = {}) {
   const article = new ArticlePage(page);
   await page.goto(new URL(`articles/${id}${options.hash ?? ''}`, SITE_URL).href);
   await article.waitForHeadline(sampleArticle(id).headline);
-  // The viewer has taken the prerendered page over.
-  await page.waitForFunction(() => !document.getElementById('folio-prerendered'));
   return { page, article };
 }
 
@@ -79,7 +77,7 @@ test('display settings apply without re-rendering and survive a reload', async (
   // Before the viewer starts: the settings script in <head> already applied them.
   assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
   await page.getByRole('heading', { level: 1 }).waitFor();
-  await page.waitForFunction(() => !document.getElementById('folio-prerendered'));
+  await waitForLive(page);
   assert.deepEqual((await applied()).theme, 'dark');
   await page.getByText('Display', { exact: true }).click();
   assert.ok(await page.getByRole('radio', { name: 'Dark' }).isChecked());
@@ -177,7 +175,7 @@ test('dates in the reader\'s locale and time zone, recent ones as relative time'
     const context = await browser.newContext({ locale: 'de-DE', timezoneId: 'Europe/Berlin' });
     const german = await context.newPage();
     await german.goto(new URL(`articles/${WITH_ADS}`, SITE_URL).href);
-    await german.waitForFunction(() => !document.getElementById('folio-prerendered') && document.querySelector('.dates time'));
+    await waitForLive(german);
     const [shown, expected] = await german.evaluate(() => {
       const time = document.querySelector('.dates time');
       const format = new Intl.DateTimeFormat('de-DE', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Berlin' });
@@ -307,7 +305,7 @@ test('the viewer takes the prerendered page over without a flicker or a shift', 
       requestAnimationFrame(sample);
     });
     await page.goto(new URL(`articles/${WITH_ADS}`, SITE_URL).href);
-    await page.waitForFunction(() => !document.getElementById('folio-prerendered'));
+    await waitForLive(page);
     await page.waitForTimeout(300);
     const { frames, shift, headlines, canonicals } = await page.evaluate(() => ({
       frames: window.frames_,

@@ -100,10 +100,15 @@ export class ArticlePage {
    */
   async waitForHeadline(text) {
     await this.page.getByRole('heading', { level: 1, name: text, exact: true }).waitFor();
-    await this.page.waitForFunction(() => !document.getElementById('folio-prerendered'));
+    await waitForLive(this.page);
   }
 
   paragraphs() {
     return this.article.locator('.article-body > p').allTextContents();
   }
+}
+
+/** Waits for the viewer's "live" signal: it shows its own page (a prerendered one taken over). */
+export function waitForLive(page) {
+  return page.waitForFunction(() => document.documentElement.hasAttribute('data-folio-live'));
 }

@@ -2,23 +2,22 @@
 //!
 //! For every article in the content folder it writes `articles/<id>/index.html`: the built
 //! entry page with the article's head tags (title, description, canonical, Open Graph, Twitter,
-//! JSON-LD, all from `folio_model::article_head`, as the viewer sets them) and the article as
-//! plain HTML, in the same markup and classes the viewer renders. The viewer, when it starts,
-//! renders the same page hidden and swaps it in for `#folio-prerendered` in one step (see
-//! `src/navigation.rs`), so the reader sees no flicker and nothing moves. It also writes
-//! `sitemap.xml`, an Atom feed of the front page's list (`feed.xml`) and `robots.txt`.
+//! JSON-LD, all from `folio_model::article_head`, as the viewer sets them) and, in its body, the
+//! article page rendered by the viewer's own components (`folio::prerender`). The viewer, when it
+//! starts, adopts those nodes (see `src/takeover.rs`). It also writes `sitemap.xml`, an Atom
+//! feed of the front page's list (`feed.xml`) and `robots.txt`.
 //!
-//! Everything from a document is escaped here: text with `escape_text`, attributes with
-//! `escape_attribute`; URLs have passed the model's filter.
+//! The glue written here escapes everything from a document: text with `escape_text`,
+//! attributes with `escape_attribute`; URLs have passed the model's filter.
 
 use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail, ensure};
+use folio::site::Site;
 use folio_model::{
-    AdSlotSpec, Article, ArticleId, Block, BodyItem, Config, Figure, HeadingLevel, Href, Image,
-    Index, Inline, Limits, PageContext, Related, Strings, plan_ads, strings_for,
+    Article, ArticleId, Config, Decoded, Index, Limits, PageContext, default_config,
 };
 
 use crate::dist;
@@ -48,16 +47,18 @@ pub fn run(options: &Options) -> Result<Vec<ArticleId>> {
         "the site was built for the base path {built_base}, but --site-url says {base_path}: \
          build with `cargo xtask dist --base-path {base_path}`"
     );
-    let config = fs::read(options.site.join("folio.config.json"))
-        .map(|bytes| folio_model::decode_config(&bytes).value)
-        .unwrap_or_default();
+    // The configuration as the viewer will read it: a missing file is no bytes, and its
+    // fingerprint is part of every page's render stamp.
+    let config = fs::read(options.site.join(folio::site::CONFIG_FILE))
+        .map(|bytes| folio_model::decode_config(&bytes))
+        .unwrap_or_else(|_| default_config());
     let content = options
         .content
         .clone()
         .unwrap_or_else(|| options.site.join("content"));
     let limits = Limits::default();
 
-    let index = fs::read(content.join(&config.content.index))
+    let index = fs::read(content.join(&config.value.content.index))
         .ok()
         .and_then(|bytes| folio_model::decode_index(&bytes, &limits).ok())
         .map(|decoded| decoded.value)
@@ -66,13 +67,13 @@ pub fn run(options: &Options) -> Result<Vec<ArticleId>> {
         });
     let page = Page {
         site_url: &site_url,
-        base_path: &base_path,
         config: &config,
+        site: Site::new(site_url.clone(), config.clone()),
     };
 
     let mut written = Vec::new();
-    for id in article_ids(&content, &config, &index)? {
-        let file = content.join(config.content.article.replace("{id}", id.as_str()));
+    for id in article_ids(&content, &config.value, &index)? {
+        let file = content.join(config.value.content.article.replace("{id}", id.as_str()));
         let Ok(bytes) = fs::read(&file) else {
             println!("{}: missing; no page written", file.display());
             continue;
@@ -82,7 +83,7 @@ pub fn run(options: &Options) -> Result<Vec<ArticleId>> {
                 for problem in &decoded.problems {
                     println!("{}: {problem}", file.display());
                 }
-                let html = page.entry_page(&template, &decoded.value)?;
+                let html = page.entry_page(&template, &decoded)?;
                 let dir = options.site.join("articles").join(id.as_str());
                 fs::create_dir_all(&dir)?;
                 write_with_compressed_copies(&dir.join("index.html"), html.as_bytes())?;
@@ -180,44 +181,19 @@ fn path_of(url: &str) -> String {
 /// The site being prerendered.
 struct Page<'a> {
     site_url: &'a str,
-    base_path: &'a str,
-    config: &'a Config,
+    config: &'a Decoded<Config>,
+    site: Site,
 }
 
 impl Page<'_> {
-    /// A content URL made absolute, as the viewer's `Site::absolute` does.
-    fn absolute(&self, url: &str) -> String {
-        if url.contains("://") || url.starts_with("mailto:") {
-            url.to_string()
-        } else if let Some(path) = url.strip_prefix('/') {
-            let origin_end = self
-                .site_url
-                .split_once("://")
-                .and_then(|(scheme, rest)| rest.find('/').map(|at| scheme.len() + 3 + at))
-                .unwrap_or(self.site_url.len());
-            format!("{}/{path}", &self.site_url[..origin_end])
-        } else {
-            format!("{}{url}", self.site_url)
-        }
-    }
-
-    fn article_url(&self, id: &ArticleId) -> String {
-        format!("{}articles/{id}", self.site_url)
-    }
-
-    /// The app route of an article, as the viewer's links carry it.
-    fn article_route(&self, id: &ArticleId) -> String {
-        format!("{}articles/{id}", self.base_path)
-    }
-
-    fn entry_page(&self, template: &str, article: &Article) -> Result<String> {
-        let strings = strings_for(article.language.as_ref().map(|l| l.tag.as_str()));
-        let canonical = self.article_url(&article.id);
-        let absolute = |url: &str| self.absolute(url);
+    fn entry_page(&self, template: &str, article: &Decoded<Article>) -> Result<String> {
+        let site_name = &self.config.value.site_name;
+        let canonical = self.site.article_page_url(&article.value.id);
+        let absolute = |url: &str| self.site.absolute(url);
         let head = folio_model::article_head(
-            article,
+            &article.value,
             &PageContext {
-                site_name: &self.config.site_name,
+                site_name,
                 canonical: &canonical,
                 absolute: &absolute,
             },
@@ -249,7 +225,7 @@ impl Page<'_> {
         let _ = write!(
             tags,
             "<link rel=\"alternate\" type=\"application/atom+xml\" href=\"feed.xml\" title=\"{}\" {mark} />\n  ",
-            escape_attribute(&self.config.site_name)
+            escape_attribute(site_name)
         );
 
         // The page paints from its HTML; the wasm preload would only compete with the CSS and
@@ -259,359 +235,20 @@ impl Page<'_> {
             .filter(|line| !line.contains("type=\"application/wasm\""))
             .map(|line| format!("{line}\n"))
             .collect();
-        let title = format!("{} · {}", article.headline, self.config.site_name);
+        let title = format!("{} · {site_name}", article.value.headline);
         let html = replace_between(&template, "<title>", "</title>", &escape_text(&title))?;
         let html = html.replacen("</head>", &format!("{tags}</head>"), 1);
-        let body = self.body(article, strings);
-        replace_between(&html, "<body data-folio-app>", "</body>", &body)
+        let body = folio::prerender::article_page_body(self.site_url, self.config.clone(), article);
+        replace_between(
+            &html,
+            "<body data-folio-app>",
+            "</body>",
+            &format!("\n    {body}\n  "),
+        )
     }
 
-    /// The viewer's chrome around the article, as `app.rs` renders it.
-    fn body(&self, article: &Article, strings: &'static Strings) -> String {
-        let mut html = String::from("\n    <div id=\"folio-prerendered\">\n");
-        let _ = write!(
-            html,
-            "<a class=\"skip-link\" href=\"#main\">Skip to content</a>\
-             <header class=\"site-header\"><a class=\"site-name\" href=\"{}\">{}</a></header>\
-             <main id=\"main\" tabindex=\"-1\"><div class=\"article-page\" aria-busy=\"false\">",
-            escape_attribute(self.base_path),
-            escape_text(&self.config.site_name)
-        );
-        self.article(&mut html, article, strings);
-        html.push_str(
-            "</div></main><footer class=\"site-footer\"><p>Published with Folio.</p></footer>\n    \
-             </div>\n  ",
-        );
-        html
-    }
-
-    /// `ArticleView`, in the same elements and classes.
-    fn article(&self, html: &mut String, article: &Article, strings: &'static Strings) {
-        let plan = plan_ads(&article.body, article.ads, &self.config.ads);
-        html.push_str("<div class=\"reading-progress\" aria-hidden=\"true\"></div>");
-        if let Some(slot) = &plan.top {
-            ad_slot(html, slot, strings);
-        }
-        let _ = write!(html, "<article class=\"article\"");
-        if let Some(language) = &article.language {
-            let _ = write!(
-                html,
-                " lang=\"{}\" dir=\"{}\"",
-                escape_attribute(&language.tag),
-                language.direction()
-            );
-        }
-        let _ = write!(
-            html,
-            " data-article-id=\"{}\"><header class=\"article-header\">",
-            article.id
-        );
-        if let Some(section) = &article.section {
-            let _ = write!(html, "<p class=\"section\">{}</p>", escape_text(section));
-        }
-        let _ = write!(
-            html,
-            "<h1 tabindex=\"-1\" elementtiming=\"headline\">{}</h1>",
-            escape_text(&article.headline)
-        );
-        if let Some(dek) = &article.dek {
-            let _ = write!(html, "<p class=\"dek\">{}</p>", escape_text(dek));
-        }
-        self.byline(html, article, strings);
-        let _ = write!(
-            html,
-            "<div class=\"article-tools\"><p class=\"reading-time\">{}</p>\
-             <button type=\"button\" class=\"tool\">{}</button>\
-             <details class=\"reader-controls\"><summary class=\"tool\">{}</summary></details></div>\
-             </header>",
-            Strings::fill(strings.minutes_read, folio_model::reading_minutes(article)),
-            strings.share,
-            strings.display
-        );
-        if let Some(figure) = &article.image {
-            self.figure(html, figure, true);
-        }
-        html.push_str("<div class=\"article-body\">");
-        let route = self.article_route(&article.id);
-        let mut paragraphs = 0;
-        for item in &plan.body {
-            match item {
-                BodyItem::Slot(spec) => ad_slot(html, spec, strings),
-                BodyItem::Block(index) => match article.body.get(*index) {
-                    Some(Block::Paragraph(content)) => {
-                        paragraphs += 1;
-                        let _ = write!(
-                            html,
-                            "<p id=\"p-{paragraphs}\"><a class=\"paragraph-link\" href=\"{}#p-{paragraphs}\" \
-                             aria-label=\"{}\"></a>",
-                            escape_attribute(&route),
-                            escape_attribute(&Strings::fill(strings.paragraph_link, paragraphs))
-                        );
-                        self.inline(html, content);
-                        html.push_str("</p>");
-                    }
-                    Some(block) => self.block(html, block),
-                    None => {}
-                },
-            }
-        }
-        html.push_str("</div>");
-        if !article.tags.is_empty() {
-            let _ = write!(
-                html,
-                "<footer class=\"tags\"><h2 class=\"visually-hidden\">{}</h2><ul>",
-                strings.topics
-            );
-            for tag in &article.tags {
-                let _ = write!(html, "<li>{}</li>", escape_text(tag));
-            }
-            html.push_str("</ul></footer>");
-        }
-        html.push_str("</article>");
-        if let Some(slot) = &plan.bottom {
-            ad_slot(html, slot, strings);
-        }
-        if !article.related.is_empty() {
-            self.related(html, &article.related, strings);
-        }
-    }
-
-    fn byline(&self, html: &mut String, article: &Article, strings: &'static Strings) {
-        html.push_str("<div class=\"byline\">");
-        let count = article.authors.len();
-        if count > 0 {
-            let _ = write!(html, "<p class=\"authors\">{}", strings.by);
-            for (index, author) in article.authors.iter().enumerate() {
-                html.push_str("<span class=\"author\">");
-                match &author.url {
-                    Some(href) => self.link(html, href, &escape_text(&author.name)),
-                    None => html.push_str(&escape_text(&author.name)),
-                }
-                html.push_str("</span>");
-                html.push_str(match count - index {
-                    1 => "",
-                    2 => strings.and,
-                    _ => ", ",
-                });
-            }
-            html.push_str("</p>");
-        }
-        let _ = write!(
-            html,
-            "<p class=\"dates\"><span>{} <time datetime=\"{}\">{}</time></span>",
-            strings.published,
-            escape_attribute(article.published.as_str()),
-            article.published
-        );
-        if let Some(updated) = article.distinct_update() {
-            let _ = write!(
-                html,
-                "<span>{} <time datetime=\"{}\">{}</time></span>",
-                strings.updated,
-                escape_attribute(updated.as_str()),
-                updated
-            );
-        }
-        html.push_str("</p></div>");
-    }
-
-    fn block(&self, html: &mut String, block: &Block) {
-        match block {
-            Block::Paragraph(content) => {
-                html.push_str("<p>");
-                self.inline(html, content);
-                html.push_str("</p>");
-            }
-            Block::Heading { level, content } => {
-                let tag = match level {
-                    HeadingLevel::H2 => "h2",
-                    HeadingLevel::H3 => "h3",
-                    HeadingLevel::H4 => "h4",
-                };
-                let _ = write!(html, "<{tag}>");
-                self.inline(html, content);
-                let _ = write!(html, "</{tag}>");
-            }
-            Block::Quote { content, cite } => {
-                html.push_str("<figure class=\"quote\"><blockquote><p>");
-                self.inline(html, content);
-                html.push_str("</p></blockquote>");
-                if let Some(cite) = cite {
-                    let _ = write!(html, "<figcaption>{}</figcaption>", escape_text(cite));
-                }
-                html.push_str("</figure>");
-            }
-            Block::Pullquote(content) => {
-                html.push_str("<aside class=\"pullquote\"><p>");
-                self.inline(html, content);
-                html.push_str("</p></aside>");
-            }
-            Block::Image(figure) => self.figure(html, figure, false),
-            Block::List { ordered, items } => {
-                let tag = if *ordered { "ol" } else { "ul" };
-                let _ = write!(html, "<{tag}>");
-                for item in items {
-                    html.push_str("<li>");
-                    self.inline(html, item);
-                    html.push_str("</li>");
-                }
-                let _ = write!(html, "</{tag}>");
-            }
-            Block::Embed { url, title } => {
-                let host = url
-                    .split_once("//")
-                    .and_then(|(_, rest)| rest.split(['/', '?', '#']).next())
-                    .unwrap_or_default();
-                let label = title.as_deref().unwrap_or(host);
-                let inner = format!(
-                    "<span class=\"embed-card__title\">{}</span><span class=\"embed-card__host\">{}</span>",
-                    escape_text(label),
-                    escape_text(host)
-                );
-                html.push_str("<aside class=\"embed-card\">");
-                self.link(html, &Href::Url(url.clone()), &inner);
-                html.push_str("</aside>");
-            }
-            Block::Divider => html.push_str("<hr />"),
-            Block::Ad(_) => {}
-        }
-    }
-
-    /// `InlineContent`: marks nest as the viewer nests them (code, s, em, strong, then link).
-    fn inline(&self, html: &mut String, content: &Inline) {
-        for run in &content.0 {
-            let mut text = escape_text(&run.text);
-            for (on, tag) in [
-                (run.marks.code, "code"),
-                (run.marks.strike, "s"),
-                (run.marks.italic, "em"),
-                (run.marks.bold, "strong"),
-            ] {
-                if on {
-                    text = format!("<{tag}>{text}</{tag}>");
-                }
-            }
-            match &run.href {
-                Some(href) => self.link(html, href, &text),
-                None => html.push_str(&text),
-            }
-        }
-    }
-
-    /// `Link`: `inner` is already escaped markup.
-    fn link(&self, html: &mut String, href: &Href, inner: &str) {
-        match href {
-            Href::Article(id) => {
-                let _ = write!(
-                    html,
-                    "<a href=\"{}\">{inner}</a>",
-                    escape_attribute(&self.article_route(id))
-                );
-            }
-            Href::Url(url) if href.is_external() => {
-                let target = if self.config.links.external_in_new_tab {
-                    " target=\"_blank\""
-                } else {
-                    ""
-                };
-                let _ = write!(
-                    html,
-                    "<a href=\"{}\" rel=\"noopener noreferrer\"{target}>{inner}</a>",
-                    escape_attribute(url)
-                );
-            }
-            Href::Url(url) => {
-                let _ = write!(
-                    html,
-                    "<a href=\"{}\" rel=\"external\">{inner}</a>",
-                    escape_attribute(url)
-                );
-            }
-        }
-    }
-
-    fn figure(&self, html: &mut String, figure: &Figure, eager: bool) {
-        html.push_str("<figure class=\"figure\">");
-        if let Some(image) = &figure.image {
-            self.image(html, image, eager);
-        }
-        if figure.caption.is_some() || figure.credit.is_some() {
-            html.push_str("<figcaption>");
-            if let Some(caption) = &figure.caption {
-                let _ = write!(
-                    html,
-                    "<span class=\"caption\">{}</span>",
-                    escape_text(caption)
-                );
-            }
-            if let Some(credit) = &figure.credit {
-                let _ = write!(
-                    html,
-                    "<span class=\"credit\">{}</span>",
-                    escape_text(credit)
-                );
-            }
-            html.push_str("</figcaption>");
-        }
-        html.push_str("</figure>");
-    }
-
-    /// `ImageView`.
-    fn image(&self, html: &mut String, image: &Image, eager: bool) {
-        let (loading, priority) = if eager {
-            ("eager", "high")
-        } else {
-            ("lazy", "auto")
-        };
-        // Relative URLs stay relative: the page's <base href> resolves them as the viewer
-        // does, wherever the site is served.
-        let _ = write!(html, "<img src=\"{}\"", escape_attribute(&image.src));
-        if let Some(srcset) = &image.srcset {
-            let _ = write!(
-                html,
-                " srcset=\"{}\" sizes=\"(min-width: 44rem) 42rem, 100vw\"",
-                escape_attribute(srcset)
-            );
-        }
-        let _ = write!(
-            html,
-            " alt=\"{}\" width=\"{}\" height=\"{}\" loading=\"{loading}\" fetchpriority=\"{priority}\" decoding=\"async\" />",
-            escape_attribute(&image.alt),
-            image.width,
-            image.height
-        );
-    }
-
-    fn related(&self, html: &mut String, related: &[Related], strings: &'static Strings) {
-        let _ = write!(
-            html,
-            "<aside class=\"related\" aria-labelledby=\"related-heading\">\
-             <h2 id=\"related-heading\">{}</h2><ul>",
-            strings.related
-        );
-        for item in related {
-            html.push_str("<li class=\"related-item\">");
-            if let Some(image) = &item.image {
-                self.image(html, image, false);
-            }
-            html.push_str("<div>");
-            if let Some(section) = &item.section {
-                let _ = write!(html, "<p class=\"section\">{}</p>", escape_text(section));
-            }
-            html.push_str("<p class=\"related-title\">");
-            self.link(html, &item.href, &escape_text(&item.title));
-            html.push_str("</p>");
-            if let Some(published) = &item.published {
-                let _ = write!(
-                    html,
-                    "<time datetime=\"{}\">{}</time>",
-                    escape_attribute(published.as_str()),
-                    published.date()
-                );
-            }
-            html.push_str("</div></li>");
-        }
-        html.push_str("</ul></aside>");
+    fn article_url(&self, id: &ArticleId) -> String {
+        self.site.article_page_url(id)
     }
 
     /// The front page and every prerendered article, with their last change.
@@ -655,7 +292,7 @@ impl Page<'_> {
              <title>{}</title>\n  <id>{}</id>\n  <updated>{updated}</updated>\n  \
              <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n  \
              <link rel=\"self\" type=\"application/atom+xml\" href=\"{}feed.xml\"/>\n",
-            escape_text(&self.config.site_name),
+            escape_text(&self.config.value.site_name),
             escape_text(self.site_url),
             escape_attribute(self.site_url),
             escape_attribute(self.site_url),
@@ -688,21 +325,6 @@ impl Page<'_> {
         xml.push_str("</feed>\n");
         xml
     }
-}
-
-/// An ad slot's reserved box. No id and no data: the prerendered page announces nothing, and
-/// the viewer's own slots (with ids) replace these.
-fn ad_slot(html: &mut String, spec: &AdSlotSpec, strings: &'static Strings) {
-    let _ = write!(
-        html,
-        "<aside class=\"ad-slot ad-slot--m-{} ad-slot--d-{}\" aria-label=\"{label} {}\">\
-         <span class=\"ad-slot__label\" aria-hidden=\"true\">{label}</span>\
-         <div class=\"ad-slot__container\"></div></aside>",
-        spec.mobile,
-        spec.desktop,
-        spec.ordinal,
-        label = strings.advertisement
-    );
 }
 
 /// Replaces what lies between `start` and the next `end` (both kept) with `content`.

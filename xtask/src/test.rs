@@ -47,6 +47,7 @@ pub fn run(only: &[String]) -> Result<()> {
     };
     fs::write(&faults.plan, "{}")?;
     fs::write(&faults.log, "")?;
+    let agreement = AgreementSite::start(&site, &root.join("target/xtask/agreement"))?;
     let server = serve::start_with_faults(&site, 0, Some(faults.clone()))?;
     // Static entry pages for the sample articles, as a publisher's deploy step writes them.
     prerender::run(&prerender::Options {
@@ -69,6 +70,8 @@ pub fn run(only: &[String]) -> Result<()> {
             .env("FOLIO_EMBED_HOST_URL", &embed_host.url)
             .env("FOLIO_FAULTS_PLAN", &faults.plan)
             .env("FOLIO_FAULTS_LOG", &faults.log)
+            .env("FOLIO_AGREEMENT_URL", &agreement.server.url)
+            .env("FOLIO_AGREEMENT_SITE", &agreement.dir)
             .envs(hosting.env.iter().map(|(name, value)| (*name, value))),
     )?;
     Ok(())
@@ -95,6 +98,8 @@ fn static_checks(root: &Path) -> Result<()> {
             ])
             .args(DENY),
     )?;
+    // The viewer twice: as the browser runs it, and natively as the prerender step links it
+    // (with its unit tests).
     run_command(
         cargo()
             .args([
@@ -103,6 +108,19 @@ fn static_checks(root: &Path) -> Result<()> {
                 "folio",
                 "--target",
                 "wasm32-unknown-unknown",
+            ])
+            .args(DENY),
+    )?;
+    run_command(
+        cargo()
+            .args([
+                "clippy",
+                "--package",
+                "folio",
+                "--no-default-features",
+                "--features",
+                "ssr",
+                "--all-targets",
             ])
             .args(DENY),
     )?;
@@ -200,6 +218,40 @@ impl HostingSandbox {
             ],
             _nginx: nginx,
             _plain_origin: plain_origin,
+        })
+    }
+}
+
+/// A copy of the release build whose content is the sample articles and every case of the
+/// hostile corpus, each prerendered: the agreement test compares every such page with what the
+/// viewer renders on the plain app shell.
+struct AgreementSite {
+    dir: PathBuf,
+    server: serve::Running,
+}
+
+impl AgreementSite {
+    fn start(site: &Path, dir: &Path) -> Result<AgreementSite> {
+        if dir.exists() {
+            fs::remove_dir_all(dir)?;
+        }
+        dist::copy_dir(site, dir)?;
+        for case in hostile::cases()? {
+            fs::write(
+                dir.join("content/articles")
+                    .join(format!("{}.json", case.name)),
+                &case.input,
+            )?;
+        }
+        let server = serve::start(dir, 0)?;
+        prerender::run(&prerender::Options {
+            site: dir.to_path_buf(),
+            content: None,
+            site_url: server.url.clone(),
+        })?;
+        Ok(AgreementSite {
+            dir: dir.to_path_buf(),
+            server,
         })
     }
 }

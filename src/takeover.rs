@@ -1,0 +1,184 @@
+//! The takeover of a prerendered page (`cargo xtask prerender`).
+//!
+//! A prerendered page is the viewer's own components rendered to HTML at build time, inside
+//! `#folio-prerendered`. The viewer starts beside it, hidden by `style/main.css`, with its own
+//! chrome and router. When its article has loaded, it does not render that article again: if
+//! the prerendered article carries the stamp the viewer would give it
+//! ([`Site::render_stamp`](crate::site::Site::render_stamp): same bytes, same configuration,
+//! same address, same Folio), the article view is built by walking the prerendered nodes
+//! (Leptos's hydration walk, [`Adopted`]) and those very nodes move into the viewer's `<main>`.
+//! Then [`finish`] removes what is left of the static copy (its chrome and head tags) in the
+//! same task, and marks the document live (`<html data-folio-live>`).
+//!
+//! A page whose stamp differs was written before an edit (or by another Folio): the viewer
+//! renders the article itself and swaps it in, as it would without the static copy.
+
+use leptos::prelude::*;
+use leptos::tachys::html::attribute::Attribute;
+use leptos::tachys::hydration::Cursor;
+use leptos::tachys::view::add_attr::AddAnyAttr;
+use leptos::tachys::view::{Position, PositionState, Render, RenderHtml};
+use send_wrapper::SendWrapper;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
+
+/// The static copy's wrapper.
+const PRERENDERED_ID: &str = "folio-prerendered";
+/// Set on `<html>` once the viewer shows its own page: the signal tests and the benchmark wait for.
+const LIVE_ATTRIBUTE: &str = "data-folio-live";
+
+/// The prerendered article's container (`.article-page`), when the static copy holds an article
+/// rendered with `stamp`, i.e. exactly what the viewer is about to render.
+pub fn prerendered_article(stamp: &str) -> Option<web_sys::Element> {
+    let document = document();
+    let prerendered = document.get_element_by_id(PRERENDERED_ID)?;
+    let article = prerendered
+        .query_selector(".article-page > article[data-folio-stamp]")
+        .ok()??;
+    if article.get_attribute("data-folio-stamp").as_deref() != Some(stamp) {
+        leptos::logging::warn!(
+            "This page was prerendered from other content, configuration or Folio than the \
+             viewer now has; the viewer renders it anew. Run the prerender step again after \
+             every change."
+        );
+        return None;
+    }
+    article.parent_element()
+}
+
+/// A view built from existing nodes instead of new ones: `view`'s own hydration walk over the
+/// children of `root`, which must be what `view` renders to HTML (the render stamp makes sure).
+/// Mounting it moves those nodes into place.
+pub struct Adopted<V> {
+    view: V,
+    root: SendWrapper<web_sys::Element>,
+}
+
+impl<V> Adopted<V> {
+    pub fn new(view: V, root: web_sys::Element) -> Adopted<V> {
+        Adopted {
+            view,
+            root: SendWrapper::new(root),
+        }
+    }
+}
+
+impl<V: RenderHtml> Render for Adopted<V> {
+    type State = V::State;
+
+    fn build(self) -> Self::State {
+        let cursor = Cursor::new(self.root.take());
+        self.view
+            .hydrate::<true>(&cursor, &PositionState::new(Position::FirstChild))
+    }
+
+    fn rebuild(self, state: &mut Self::State) {
+        self.view.rebuild(state);
+    }
+}
+
+impl<V: RenderHtml> AddAnyAttr for Adopted<V> {
+    type Output<SomeNewAttr: Attribute> = Adopted<V::Output<SomeNewAttr>>;
+
+    fn add_any_attr<NewAttr: Attribute>(self, attr: NewAttr) -> Self::Output<NewAttr>
+    where
+        Self::Output<NewAttr>: RenderHtml,
+    {
+        Adopted {
+            view: self.view.add_any_attr(attr),
+            root: self.root,
+        }
+    }
+}
+
+impl<V: RenderHtml> RenderHtml for Adopted<V> {
+    type AsyncOutput = Adopted<V::AsyncOutput>;
+    type Owned = Adopted<V::Owned>;
+
+    const MIN_LENGTH: usize = V::MIN_LENGTH;
+
+    fn dry_resolve(&mut self) {
+        self.view.dry_resolve();
+    }
+
+    async fn resolve(self) -> Self::AsyncOutput {
+        Adopted {
+            view: self.view.resolve().await,
+            root: self.root,
+        }
+    }
+
+    fn to_html_with_buf(
+        self,
+        buf: &mut String,
+        position: &mut Position,
+        escape: bool,
+        mark_branches: bool,
+        extra_attrs: Vec<leptos::tachys::html::attribute::any_attribute::AnyAttribute>,
+    ) {
+        self.view
+            .to_html_with_buf(buf, position, escape, mark_branches, extra_attrs);
+    }
+
+    fn hydrate<const FROM_SERVER: bool>(
+        self,
+        cursor: &Cursor,
+        position: &PositionState,
+    ) -> Self::State {
+        self.view.hydrate::<FROM_SERVER>(cursor, position)
+    }
+
+    fn into_owned(self) -> Self::Owned {
+        Adopted {
+            view: self.view.into_owned(),
+            root: self.root,
+        }
+    }
+}
+
+/// Called once the viewer's page is in the document: removes the static copy (what is left of
+/// it) and its head tags (now that leptos_meta's are in place) in this same task, so the next
+/// frame shows the viewer's page in the same place; then marks the document live.
+///
+/// When the viewer rendered the article itself (a stale stamp), a hero image still loading in
+/// the static copy is waited for: once it has painted, the viewer's copy of it (the same size)
+/// is not a new "largest contentful paint". An adopted hero is no longer in the copy.
+pub fn finish() {
+    let document = document();
+    let Some(prerendered) = document.get_element_by_id(PRERENDERED_ID) else {
+        mark_live(&document);
+        return;
+    };
+    let loading_hero = prerendered
+        .query_selector("img[fetchpriority=high]")
+        .ok()
+        .flatten()
+        .and_then(|image| image.dyn_into::<web_sys::HtmlImageElement>().ok())
+        .filter(|image| !image.complete());
+    if let Some(image) = loading_hero {
+        // Whichever of load and error comes first; the other never does.
+        let then = Closure::once_into_js(finish);
+        for event in ["load", "error"] {
+            let _ = image.add_event_listener_with_callback(event, then.unchecked_ref());
+        }
+        return;
+    }
+    prerendered.remove();
+    if let Ok(tags) = document.query_selector_all("[data-folio-prerendered]") {
+        for index in 0..tags.length() {
+            if let Some(tag) = tags
+                .item(index)
+                .and_then(|tag| tag.dyn_into::<web_sys::Element>().ok())
+            {
+                tag.remove();
+            }
+        }
+    }
+    mark_live(&document);
+}
+
+fn mark_live(document: &web_sys::Document) {
+    if let Some(root) = document.document_element() {
+        let _ = root.set_attribute(LIVE_ATTRIBUTE, "");
+    }
+}
