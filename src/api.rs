@@ -360,3 +360,57 @@ fn other_origin(url: &str) -> Option<String> {
     let page_origin = web_sys::window()?.location().origin().ok()?;
     (origin != page_origin).then_some(origin)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn network(other_origin: Option<&str>) -> LoadError {
+        LoadError::Network {
+            url: "https://content.example/a.json".into(),
+            detail: "failed to fetch".into(),
+            other_origin: other_origin.map(str::to_string),
+        }
+    }
+
+    #[test]
+    fn only_failures_that_may_pass_are_retried_automatically() {
+        let timeout = LoadError::Timeout {
+            url: "u".into(),
+            after_ms: 10,
+        };
+        for transient in [network(None), timeout, LoadError::Http(503)] {
+            assert!(transient.is_transient(), "{transient}");
+        }
+        let too_large = LoadError::TooLarge { size: 2, limit: 1 };
+        for lasting in [LoadError::NotFound, LoadError::Http(403), too_large] {
+            assert!(!lasting.is_transient(), "{lasting}");
+        }
+    }
+
+    #[test]
+    fn every_error_but_not_found_offers_a_retry() {
+        assert!(!LoadError::NotFound.is_retryable());
+        assert!(LoadError::Http(500).is_retryable());
+        assert!(network(None).is_retryable());
+    }
+
+    #[test]
+    fn summaries_speak_to_the_reader() {
+        assert!(
+            network(None)
+                .summary()
+                .contains("couldn't reach the server")
+        );
+        let cross_origin = network(Some("https://content.example")).summary();
+        assert!(cross_origin.contains("https://content.example") && cross_origin.contains("CORS"));
+        assert!(LoadError::Http(502).summary().contains("error 502"));
+        assert!(LoadError::Http(403).summary().contains("refused"));
+        let rejected = folio_model::decode_article(b"not json", None, &Limits::default())
+            .err()
+            .unwrap();
+        let invalid = LoadError::Invalid(Rc::new(rejected));
+        assert!(invalid.summary().contains("damaged"));
+        assert!(!invalid.details().is_empty());
+    }
+}

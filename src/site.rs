@@ -170,3 +170,64 @@ pub fn use_site() -> Arc<Site> {
         ))
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn site_at(base_url: &str) -> Site {
+        Site::new(base_url.into(), folio_model::default_config())
+    }
+
+    #[test]
+    fn content_resolves_against_the_site_and_routes_carry_its_path() {
+        let site = site_at("https://example.org/news/");
+        assert_eq!(site.router_base(), "/news");
+        assert_eq!(site.route("/"), "/news/");
+        assert_eq!(
+            site.absolute("content/images/a.svg"),
+            "https://example.org/news/content/images/a.svg"
+        );
+        assert_eq!(site.absolute("/img/a.svg"), "https://example.org/img/a.svg");
+        assert_eq!(site.absolute("../up.svg"), "https://example.org/up.svg");
+        assert_eq!(
+            site.absolute("https://cdn.example/a.svg"),
+            "https://cdn.example/a.svg"
+        );
+        let id = ArticleId::parse("tide-mill").unwrap();
+        assert_eq!(site.article_route(&id), "/news/articles/tide-mill");
+        assert_eq!(
+            site.article_page_url(&id),
+            "https://example.org/news/articles/tide-mill"
+        );
+        let document = site.article_url(&id);
+        assert_eq!(
+            document,
+            "https://example.org/news/content/articles/tide-mill.json"
+        );
+        assert_eq!(site.article_id_at(&document), Some(id));
+        assert_eq!(
+            site.article_id_at("https://elsewhere.example/tide-mill.json"),
+            None
+        );
+        assert_eq!(site_at("https://example.org/").router_base(), "");
+    }
+
+    #[test]
+    fn the_render_stamp_changes_with_each_input() {
+        let base = site_at("https://example.org/");
+        let stamp = base.render_stamp(1);
+        assert_eq!(stamp, site_at("https://example.org/").render_stamp(1));
+        assert_ne!(stamp, base.render_stamp(2), "the article");
+        assert_ne!(
+            stamp,
+            site_at("https://example.org/news/").render_stamp(1),
+            "the address"
+        );
+        let configured = Site::new(
+            "https://example.org/".into(),
+            folio_model::decode_config(br#"{"siteName": "Elsewhere"}"#),
+        );
+        assert_ne!(stamp, configured.render_stamp(1), "the configuration");
+    }
+}

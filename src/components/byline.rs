@@ -17,10 +17,12 @@ pub fn Byline(
         .into_iter()
         .enumerate()
         .map(|(index, Author { name, url })| {
+            // None after the last name: an empty text node would be written as a space (the
+            // HTML written at build time needs a node there), and the two renderers would differ.
             let separator = match count - index {
-                1 => "",
-                2 => strings.and,
-                _ => ", ",
+                1 => None,
+                2 => Some(strings.and),
+                _ => Some(", "),
             };
             let name = match url {
                 Some(href) => view! { <Link href>{name}</Link> }.into_any(),

@@ -142,3 +142,25 @@ fn report_height(parent_origin: String) {
 
 const HEIGHT_MESSAGE: &str = "folio:embed-height";
 const MEASURE_MESSAGE: &str = "folio:embed-measure";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn frame_paths_name_their_article() {
+        let id = ArticleId::parse("tide-mill").unwrap();
+        assert_eq!(
+            frame_article("/news/embed/articles/tide-mill", "/news"),
+            Some(Some(id.clone()))
+        );
+        assert_eq!(
+            frame_article("/embed/articles/tide-mill/", ""),
+            Some(Some(id))
+        );
+        // A frame path with an unreadable id: the frame shows its not-found notice.
+        assert_eq!(frame_article("/embed/articles/Not_An_Id", ""), Some(None));
+        assert_eq!(frame_article("/articles/tide-mill", ""), None);
+        assert_eq!(frame_article("/embed/articles/tide-mill", "/news"), None);
+    }
+}

@@ -136,6 +136,18 @@ fn static_checks(root: &Path) -> Result<()> {
         "--package",
         "xtask",
     ]))?;
+    // The viewer's own unit tests run natively, as the prerender step builds it.
+    run_command(cargo().args([
+        "test",
+        "--profile",
+        "xtask",
+        "--package",
+        "folio",
+        "--no-default-features",
+        "--features",
+        "ssr",
+        "--lib",
+    ]))?;
 
     step("sample content");
     let mut samples: Vec<_> = fs::read_dir(root.join("public/content/articles"))?
