@@ -40,6 +40,14 @@ pub struct Strings {
     pub not_found: &'static str,
     pub not_found_text: &'static str,
     pub front_page: &'static str,
+    /// "Go to {}", with the site's name: an embed's link to the Folio site.
+    pub go_to_site: &'static str,
+    pub skip_to_content: &'static str,
+    pub published_with_folio: &'static str,
+    /// The front page's heading.
+    pub latest: &'static str,
+    pub no_articles: &'static str,
+    pub front_page_failed: &'static str,
 }
 
 impl Strings {
@@ -97,6 +105,12 @@ pub static ENGLISH: Strings = Strings {
     not_found: "Page not found",
     not_found_text: "There is no article at this address. It may have been moved or taken down.",
     front_page: "Go to the front page",
+    go_to_site: "Go to {}",
+    skip_to_content: "Skip to content",
+    published_with_folio: "Published with Folio.",
+    latest: "Latest",
+    no_articles: "No articles have been published yet.",
+    front_page_failed: "The front page couldn't be loaded",
 };
 
 static ARABIC: Strings = Strings {
@@ -134,6 +148,12 @@ static ARABIC: Strings = Strings {
     not_found: "الصفحة غير موجودة",
     not_found_text: "لا يوجد مقال على هذا العنوان. ربما نُقل أو أُزيل.",
     front_page: "الانتقال إلى الصفحة الرئيسية",
+    go_to_site: "الانتقال إلى {}",
+    skip_to_content: "انتقل إلى المحتوى",
+    published_with_folio: "نُشر باستخدام Folio.",
+    latest: "الأحدث",
+    no_articles: "لم تُنشر أي مقالات بعد.",
+    front_page_failed: "تعذّر تحميل الصفحة الرئيسية",
 };
 
 static HEBREW: Strings = Strings {
@@ -171,6 +191,12 @@ static HEBREW: Strings = Strings {
     not_found: "הדף לא נמצא",
     not_found_text: "אין כתבה בכתובת הזו. ייתכן שהועברה או הוסרה.",
     front_page: "לעמוד הראשי",
+    go_to_site: "מעבר אל {}",
+    skip_to_content: "דילוג לתוכן",
+    published_with_folio: "פורסם באמצעות Folio.",
+    latest: "האחרונים",
+    no_articles: "עדיין לא פורסמו כתבות.",
+    front_page_failed: "לא ניתן היה לטעון את העמוד הראשי",
 };
 
 static GERMAN: Strings = Strings {
@@ -208,6 +234,12 @@ static GERMAN: Strings = Strings {
     not_found: "Seite nicht gefunden",
     not_found_text: "Unter dieser Adresse gibt es keinen Artikel. Er wurde vielleicht verschoben oder entfernt.",
     front_page: "Zur Startseite",
+    go_to_site: "Zu {}",
+    skip_to_content: "Zum Inhalt springen",
+    published_with_folio: "Veröffentlicht mit Folio.",
+    latest: "Neueste Artikel",
+    no_articles: "Es wurden noch keine Artikel veröffentlicht.",
+    front_page_failed: "Die Startseite konnte nicht geladen werden",
 };
 
 static FRENCH: Strings = Strings {
@@ -245,6 +277,12 @@ static FRENCH: Strings = Strings {
     not_found: "Page introuvable",
     not_found_text: "Il n’y a pas d’article à cette adresse. Il a peut-être été déplacé ou retiré.",
     front_page: "Aller à la une",
+    go_to_site: "Aller sur {}",
+    skip_to_content: "Aller au contenu",
+    published_with_folio: "Publié avec Folio.",
+    latest: "À la une",
+    no_articles: "Aucun article n’a encore été publié.",
+    front_page_failed: "La page d’accueil n’a pas pu être chargée",
 };
 
 static SPANISH: Strings = Strings {
@@ -282,6 +320,12 @@ static SPANISH: Strings = Strings {
     not_found: "Página no encontrada",
     not_found_text: "No hay ningún artículo en esta dirección. Puede que se haya movido o retirado.",
     front_page: "Ir a la portada",
+    go_to_site: "Ir a {}",
+    skip_to_content: "Saltar al contenido",
+    published_with_folio: "Publicado con Folio.",
+    latest: "Lo último",
+    no_articles: "Todavía no se ha publicado ningún artículo.",
+    front_page_failed: "No se pudo cargar la portada",
 };
 
 #[cfg(test)]
@@ -301,6 +345,12 @@ mod tests {
     #[test]
     fn every_language_has_every_string_with_its_placeholders() {
         for strings in ALL {
+            assert_eq!(
+                strings.go_to_site.matches("{}").count(),
+                1,
+                "{}",
+                strings.language
+            );
             assert_eq!(
                 strings.minutes_read.matches("{}").count(),
                 1,

@@ -3,6 +3,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::components::{ImageView, Loading};
+use crate::i18n::use_strings;
 use crate::navigation::use_page_focus;
 use crate::site::use_site;
 
@@ -13,10 +14,11 @@ pub fn ArticleList(entries: Vec<IndexEntry>) -> impl IntoView {
     use_page_focus(heading);
     let empty = entries.is_empty();
     let site = use_site();
+    let strings = use_strings();
     view! {
         <section class="front" aria-labelledby="front-heading">
-            <h1 id="front-heading" tabindex="-1" node_ref=heading>"Latest"</h1>
-            {empty.then(|| view! { <p>"No articles have been published yet."</p> })}
+            <h1 id="front-heading" tabindex="-1" node_ref=heading>{strings.latest}</h1>
+            {empty.then(|| view! { <p>{strings.no_articles}</p> })}
             <ul class="article-list">
                 {entries
                     .into_iter()

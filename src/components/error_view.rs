@@ -18,11 +18,16 @@ pub fn ErrorView(
     pending: ReadSignal<bool>,
 ) -> impl IntoView {
     let details = error.details();
-    for line in &details {
-        leptos::logging::error!("{line}");
-    }
     let strings = use_strings();
-    announce(&format!("{title}. {}", error.summary()));
+    // Said once the view is shown (effects run only in the browser, after rendering).
+    let for_publisher = details.clone();
+    let for_reader = format!("{title}. {}", error.summary());
+    Effect::new(move || {
+        for line in &for_publisher {
+            leptos::logging::error!("{line}");
+        }
+        announce(&for_reader);
+    });
     let heading = NodeRef::new();
     use_page_focus(heading);
 

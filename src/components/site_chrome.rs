@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::i18n::use_strings;
 use crate::reader::ANNOUNCER_ID;
 use crate::site::use_site;
 
@@ -11,6 +12,7 @@ use crate::site::use_site;
 #[component]
 pub fn SiteChrome(children: Children) -> impl IntoView {
     let site = use_site();
+    let strings = use_strings();
     view! {
         <SkipLink />
         <header class="site-header">
@@ -22,7 +24,7 @@ pub fn SiteChrome(children: Children) -> impl IntoView {
             {children()}
         </main>
         <footer class="site-footer">
-            <p>"Published with Folio."</p>
+            <p>{strings.published_with_folio}</p>
         </footer>
         <div id=ANNOUNCER_ID class="visually-hidden" role="status" aria-live="polite"></div>
     }
@@ -41,7 +43,7 @@ fn SkipLink() -> impl IntoView {
     };
     view! {
         <a class="skip-link" href="#main" on:click=skip>
-            "Skip to content"
+            {use_strings().skip_to_content}
         </a>
     }
 }

@@ -8,7 +8,7 @@ use crate::reader::announce;
 #[component]
 pub fn ArticleSkeleton() -> impl IntoView {
     let loading = use_strings().loading_article;
-    announce(loading);
+    Effect::new(move || announce(loading));
     view! {
         <div class="skeleton skeleton--article">
             <p class="visually-hidden">{loading}</p>
@@ -23,7 +23,7 @@ pub fn ArticleSkeleton() -> impl IntoView {
 #[component]
 pub fn ListSkeleton() -> impl IntoView {
     let loading = use_strings().loading_articles;
-    announce(loading);
+    Effect::new(move || announce(loading));
     view! {
         <div class="skeleton skeleton--list">
             <p class="visually-hidden">{loading}</p>

@@ -3,6 +3,7 @@ use leptos_meta::Title;
 
 use crate::api::{self, RequestSlot};
 use crate::components::{ArticleList, ErrorView, ListSkeleton};
+use crate::i18n::use_strings;
 use crate::site::use_site;
 
 /// `/`: the list of articles from `content/index.json`, newest first.
@@ -28,7 +29,7 @@ pub fn FrontPage() -> impl IntoView {
                     Err(error) => {
                         view! {
                             <ErrorView
-                                title="The front page couldn't be loaded"
+                                title=use_strings().front_page_failed
                                 error
                                 retry
                                 pending

@@ -1,3 +1,4 @@
+use folio_model::Strings;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
@@ -19,7 +20,7 @@ pub fn NotFound() -> impl IntoView {
         None => view! { <A href=site.route("/")>{strings.front_page}</A> }.into_any(),
         Some(embedding) => view! {
             <a href=site.front_page_url().to_string() target=embedding.link_target>
-                {format!("Go to {}", site.config.site_name)}
+                {Strings::fill(strings.go_to_site, &site.config.site_name)}
             </a>
         }
         .into_any(),

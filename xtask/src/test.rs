@@ -175,9 +175,16 @@ impl HostingSandbox {
         if dir.exists() {
             fs::remove_dir_all(dir)?;
         }
+        // Each host gets the build without the pages prerendered for the test server's
+        // address (they name that address); the root and /news/ hosts are prerendered for
+        // their own, as a publisher's deploy step would do.
         let copy = |name: &str| -> Result<PathBuf> {
             let to = dir.join(name);
             dist::copy_dir(site, &to)?;
+            let prerendered = to.join("articles");
+            if prerendered.exists() {
+                fs::remove_dir_all(prerendered)?;
+            }
             Ok(to)
         };
         let url = |port: u16, path: &str| format!("http://127.0.0.1:{port}{path}");
@@ -188,6 +195,11 @@ impl HostingSandbox {
         let plain_port = nginx::free_port()?;
 
         let root_site = copy("root")?;
+        prerender::run(&prerender::Options {
+            site: root_site.clone(),
+            content: None,
+            site_url: url(root_port, "/"),
+        })?;
         let news_site = copy("news-root/news")?;
         dist::set_base_path(&news_site, "/news/")?;
         prerender::run(&prerender::Options {
