@@ -1,3 +1,5 @@
+use std::rc::Rc;
+
 use folio_model::{Article, ArticleId};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -68,37 +70,41 @@ pub fn ArticleLoader(
                 {move || {
                     let site = site.clone();
                     Suspend::new(async move {
-                    match article.await {
-                        Ok(decoded) if compact => {
-                            view! { <CompactArticle article=decoded.value.clone() /> }.into_any()
-                        }
-                        Ok(decoded) => {
-                            let stamp = site.render_stamp(decoded.source);
-                            let head = owns_document()
-                                .then(|| view! { <ArticleHead article=decoded.value.clone() /> });
-                            let prerendered = may_adopt
-                                .then(|| takeover::prerendered_article(&stamp))
-                                .flatten();
-                            let view = view! { <ArticleView article=decoded.value.clone() stamp /> }.into_any();
-                            match prerendered {
-                                Some(root) => view! { {head} {Adopted::new(view, root)} }.into_any(),
-                                None => view! { {head} {view} }.into_any(),
+                        match article.await {
+                            Ok(decoded) if compact => {
+                                view! { <CompactArticle article=decoded.value.clone() /> }.into_any()
+                            }
+                            Ok(decoded) => {
+                                let stamp = site.render_stamp(decoded.source);
+                                let prerendered = may_adopt
+                                    .then(|| takeover::prerendered_article(&stamp))
+                                    .flatten();
+                                let head = owns_document()
+                                    .then(|| view! { <ArticleHead article=Rc::clone(&decoded) /> });
+                                let view = view! {
+                                    <ArticleView article=decoded.value.clone() stamp />
+                                }
+                                    .into_any();
+                                match prerendered {
+                                    Some(root) => view! { {head} {Adopted::new(view, root)} }.into_any(),
+                                    None => view! { {head} {view} }.into_any(),
+                                }
+                            }
+                            Err(LoadError::NotFound) => view! { <NotFound /> }.into_any(),
+                            Err(error) => {
+                                view! {
+                                    <ErrorView
+                                        title=use_strings().article_failed
+                                        error
+                                        retry
+                                        pending
+                                    />
+                                }
+                                    .into_any()
                             }
                         }
-                        Err(LoadError::NotFound) => view! { <NotFound /> }.into_any(),
-                        Err(error) => {
-                            view! {
-                                <ErrorView
-                                    title=use_strings().article_failed
-                                    error
-                                    retry
-                                    pending
-                                />
-                            }
-                                .into_any()
-                        }
-                    }
-                })}}
+                    })
+                }}
             </Transition>
         </ArticlePageBox>
     }

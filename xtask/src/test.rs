@@ -100,30 +100,23 @@ fn static_checks(root: &Path) -> Result<()> {
     )?;
     // The viewer twice: as the browser runs it, and natively as the prerender step links it
     // (with its unit tests).
-    run_command(
-        cargo()
-            .args([
-                "clippy",
-                "--package",
-                "folio",
-                "--target",
-                "wasm32-unknown-unknown",
-            ])
-            .args(DENY),
-    )?;
-    run_command(
-        cargo()
-            .args([
-                "clippy",
-                "--package",
-                "folio",
-                "--no-default-features",
-                "--features",
-                "ssr",
-                "--all-targets",
-            ])
-            .args(DENY),
-    )?;
+    let viewer_builds: [&[&str]; 2] = [
+        &["--target", "wasm32-unknown-unknown"],
+        &[
+            "--no-default-features",
+            "--features",
+            "ssr",
+            "--all-targets",
+        ],
+    ];
+    for build in viewer_builds {
+        run_command(
+            cargo()
+                .args(["clippy", "--package", "folio"])
+                .args(build)
+                .args(DENY),
+        )?;
+    }
 
     step("unit tests");
     // The xtask profile: its dependencies are already built for the xtask itself.
