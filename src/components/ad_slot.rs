@@ -1,6 +1,6 @@
 use folio_model::{AdSize, AdSlotSpec};
+use leptos::either::Either;
 use leptos::prelude::*;
-use leptos::tachys::html::attribute::any_attribute::{AnyAttribute, IntoAnyAttribute};
 use leptos::tachys::html::attribute::custom::custom_attribute;
 
 use send_wrapper::SendWrapper;
@@ -40,27 +40,26 @@ pub fn AdSlot(spec: AdSlotSpec, targeting: AdTargeting) -> impl IntoView {
         spec.mobile, spec.desktop
     );
     let sizes = spec.sizes();
-    let mut facts = vec![
-        ("data-slot-id", spec.id.clone()),
+    // The slot's facts for the ad script, as the container's `data-` attributes (an absent
+    // section is no attribute).
+    let facts: [(&'static str, Option<String>); 7] = [
+        ("data-slot-id", Some(spec.id.clone())),
         (
             "data-sizes",
-            sizes
-                .iter()
-                .map(AdSize::to_string)
-                .collect::<Vec<_>>()
-                .join(","),
+            Some(
+                sizes
+                    .iter()
+                    .map(AdSize::to_string)
+                    .collect::<Vec<_>>()
+                    .join(","),
+            ),
         ),
-        ("data-size-mobile", spec.mobile.to_string()),
-        ("data-size-desktop", spec.desktop.to_string()),
-        ("data-article-id", targeting.article_id.clone()),
-        ("data-tags", targeting.tags.join(",")),
+        ("data-size-mobile", Some(spec.mobile.to_string())),
+        ("data-size-desktop", Some(spec.desktop.to_string())),
+        ("data-article-id", Some(targeting.article_id.clone())),
+        ("data-tags", Some(targeting.tags.join(","))),
+        ("data-section", targeting.section.clone()),
     ];
-    facts.extend(
-        targeting
-            .section
-            .clone()
-            .map(|section| ("data-section", section)),
-    );
     let announcement = SlotAnnouncement {
         slot_id: spec.id,
         div_id: div_id.clone(),
@@ -90,14 +89,15 @@ pub fn AdSlot(spec: AdSlotSpec, targeting: AdTargeting) -> impl IntoView {
             });
             on_cleanup(move || host::release_slot(&released));
             // In the markup itself, so a page written at build time carries them too.
-            let facts: Vec<AnyAttribute> = facts
-                .into_iter()
-                .map(|(name, value)| custom_attribute(name, value).into_any_attr())
-                .collect();
-            view! {
-                <div {..facts} class="ad-slot__container" id=div_id node_ref=container></div>
-            }
-            .into_any()
+            let [a, b, c, d, e, f, g] = facts.map(|(name, value)| custom_attribute(name, value));
+            Either::Left(view! {
+                <div
+                    {..(a, b, c, d, e, f, g)}
+                    class="ad-slot__container"
+                    id=div_id
+                    node_ref=container
+                ></div>
+            })
         }
         Some(light_host) => {
             let container = document().create_element("div").ok();
@@ -105,7 +105,9 @@ pub fn AdSlot(spec: AdSlotSpec, targeting: AdTargeting) -> impl IntoView {
                 element.set_id(&div_id);
                 let _ = element.set_attribute("slot", &div_id);
                 for (name, value) in &facts {
-                    let _ = element.set_attribute(name, value);
+                    if let Some(value) = value {
+                        let _ = element.set_attribute(name, value);
+                    }
                 }
                 let _ = light_host.append_child(element);
                 host::observe_slot(element.clone(), announcement);
@@ -117,7 +119,7 @@ pub fn AdSlot(spec: AdSlotSpec, targeting: AdTargeting) -> impl IntoView {
                     element.remove();
                 }
             });
-            view! { <slot class="ad-slot__container" name=div_id></slot> }.into_any()
+            Either::Right(view! { <slot class="ad-slot__container" name=div_id></slot> })
         }
     };
 

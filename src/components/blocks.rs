@@ -1,4 +1,5 @@
 use folio_model::{Block, BodyItem, HeadingLevel, Href};
+use leptos::either::{Either, EitherOf3, EitherOf9};
 use leptos::prelude::*;
 
 use crate::components::{
@@ -20,7 +21,7 @@ pub fn Blocks(
         .into_iter()
         .map(|item| match item {
             BodyItem::Slot(spec) => {
-                view! { <AdSlot spec targeting=targeting.clone() /> }.into_any()
+                EitherOf3::A(view! { <AdSlot spec targeting=targeting.clone() /> })
             }
             BodyItem::Block(index) => match blocks.get(index).cloned() {
                 Some(Block::Paragraph(content)) => {
@@ -28,55 +29,53 @@ pub fn Blocks(
                     let link = route.clone().map(|route| {
                         view! { <ParagraphLink number=paragraphs route /> }
                     });
-                    view! {
+                    EitherOf3::B(view! {
                         <p id=format!("p-{paragraphs}")>
                             {link}
                             <InlineContent content />
                         </p>
-                    }
-                    .into_any()
+                    })
                 }
-                Some(block) => block_view(block),
-                None => ().into_any(),
+                other => EitherOf3::C(other.map(block_view)),
             },
         })
         .collect_view()
 }
 
-fn block_view(block: Block) -> AnyView {
+/// Typed views throughout (no `AnyView`): the viewer adopts a prerendered body by walking it
+/// with these views' own hydration code (`takeover.rs`).
+fn block_view(block: Block) -> impl IntoView {
     match block {
-        Block::Paragraph(content) => view! { <p><InlineContent content /></p> }.into_any(),
-        Block::Heading { level, content } => match level {
-            HeadingLevel::H2 => view! { <h2><InlineContent content /></h2> }.into_any(),
-            HeadingLevel::H3 => view! { <h3><InlineContent content /></h3> }.into_any(),
-            HeadingLevel::H4 => view! { <h4><InlineContent content /></h4> }.into_any(),
-        },
-        Block::Quote { content, cite } => view! {
+        Block::Paragraph(content) => EitherOf9::A(view! { <p><InlineContent content /></p> }),
+        Block::Heading { level, content } => EitherOf9::B(match level {
+            HeadingLevel::H2 => EitherOf3::A(view! { <h2><InlineContent content /></h2> }),
+            HeadingLevel::H3 => EitherOf3::B(view! { <h3><InlineContent content /></h3> }),
+            HeadingLevel::H4 => EitherOf3::C(view! { <h4><InlineContent content /></h4> }),
+        }),
+        Block::Quote { content, cite } => EitherOf9::C(view! {
             <figure class="quote">
                 <blockquote>
                     <p><InlineContent content /></p>
                 </blockquote>
                 {cite.map(|cite| view! { <figcaption>{cite}</figcaption> })}
             </figure>
-        }
-        .into_any(),
-        Block::Pullquote(content) => view! {
+        }),
+        Block::Pullquote(content) => EitherOf9::D(view! {
             <aside class="pullquote">
                 <p><InlineContent content /></p>
             </aside>
-        }
-        .into_any(),
-        Block::Image(figure) => view! { <FigureView figure loading=Loading::Lazy /> }.into_any(),
+        }),
+        Block::Image(figure) => EitherOf9::E(view! { <FigureView figure loading=Loading::Lazy /> }),
         Block::List { ordered, items } => {
             let items = items
                 .into_iter()
                 .map(|content| view! { <li><InlineContent content /></li> })
                 .collect_view();
-            if ordered {
-                view! { <ol>{items}</ol> }.into_any()
+            EitherOf9::F(if ordered {
+                Either::Left(view! { <ol>{items}</ol> })
             } else {
-                view! { <ul>{items}</ul> }.into_any()
-            }
+                Either::Right(view! { <ul>{items}</ul> })
+            })
         }
         Block::Embed { url, title } => {
             let host = url
@@ -85,18 +84,17 @@ fn block_view(block: Block) -> AnyView {
                 .unwrap_or_default()
                 .to_string();
             let label = title.unwrap_or_else(|| host.clone());
-            view! {
+            EitherOf9::G(view! {
                 <aside class="embed-card">
                     <Link href=Href::Url(url)>
                         <span class="embed-card__title">{label}</span>
                         <span class="embed-card__host">{host}</span>
                     </Link>
                 </aside>
-            }
-            .into_any()
+            })
         }
-        Block::Divider => view! { <hr /> }.into_any(),
+        Block::Divider => EitherOf9::H(view! { <hr /> }),
         // Slots come from the ad plan, which has already placed (or dropped) this block.
-        Block::Ad(_) => ().into_any(),
+        Block::Ad(_) => EitherOf9::I(()),
     }
 }

@@ -1,4 +1,5 @@
 use folio_model::{Author, Timestamp};
+use leptos::either::Either;
 use leptos::prelude::*;
 
 use crate::components::{Link, LocalTime};
@@ -25,8 +26,8 @@ pub fn Byline(
                 _ => Some(", "),
             };
             let name = match url {
-                Some(href) => view! { <Link href>{name}</Link> }.into_any(),
-                None => name.into_any(),
+                Some(href) => Either::Left(view! { <Link href>{name}</Link> }),
+                None => Either::Right(name),
             };
             view! { <span class="author">{name}</span>{separator} }
         })

@@ -1,4 +1,5 @@
 use folio_model::{Inline, Run};
+use leptos::either::Either;
 use leptos::prelude::*;
 
 use crate::components::Link;
@@ -10,23 +11,25 @@ pub fn InlineContent(content: Inline) -> impl IntoView {
     content.0.into_iter().map(run).collect_view()
 }
 
-fn run(run: Run) -> AnyView {
+/// A run: its text inside the elements of its marks (code, s, em, strong, from the inside out),
+/// then its link. Typed views, not `AnyView`: see `blocks.rs`.
+fn run(run: Run) -> impl IntoView {
     let Run { text, marks, href } = run;
-    let mut view = text.into_any();
-    if marks.code {
-        view = view! { <code>{view}</code> }.into_any();
-    }
-    if marks.strike {
-        view = view! { <s>{view}</s> }.into_any();
-    }
-    if marks.italic {
-        view = view! { <em>{view}</em> }.into_any();
-    }
-    if marks.bold {
-        view = view! { <strong>{view}</strong> }.into_any();
-    }
+    let view = mark(marks.code, text, |inner| view! { <code>{inner}</code> });
+    let view = mark(marks.strike, view, |inner| view! { <s>{inner}</s> });
+    let view = mark(marks.italic, view, |inner| view! { <em>{inner}</em> });
+    let view = mark(marks.bold, view, |inner| view! { <strong>{inner}</strong> });
     match href {
-        Some(href) => view! { <Link href>{view}</Link> }.into_any(),
-        None => view,
+        Some(href) => Either::Left(view! { <Link href>{view}</Link> }),
+        None => Either::Right(view),
+    }
+}
+
+/// `inner` wrapped by `wrap` when the mark is `on`.
+fn mark<T, W>(on: bool, inner: T, wrap: impl FnOnce(T) -> W) -> Either<W, T> {
+    if on {
+        Either::Left(wrap(inner))
+    } else {
+        Either::Right(inner)
     }
 }

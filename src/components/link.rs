@@ -1,4 +1,5 @@
 use folio_model::Href;
+use leptos::either::EitherOf4;
 use leptos::prelude::*;
 
 use crate::embed::use_embedding;
@@ -10,19 +11,22 @@ use crate::site::use_site;
 /// `links.external = "new-tab"`); a relative path to something that is not an article leaves
 /// the app. In an embed, another article opens in full on the Folio host.
 #[component]
-pub fn Link(href: Href, children: Children) -> impl IntoView {
+pub fn Link<C>(href: Href, children: TypedChildren<C>) -> impl IntoView
+where
+    C: IntoView + 'static,
+{
+    let children = children.into_inner()();
     let external = href.is_external();
     match href {
         Href::Article(id) => match use_embedding() {
             // A plain <a>: the router follows every link to one of its routes, and an article
             // can hold thousands of these (a router `<A>` each costs far more).
-            None => view! { <a href=use_site().article_route(&id)>{children()}</a> }.into_any(),
-            Some(embedding) => view! {
+            None => EitherOf4::A(view! { <a href=use_site().article_route(&id)>{children}</a> }),
+            Some(embedding) => EitherOf4::B(view! {
                 <a href=use_site().article_page_url(&id) target=embedding.link_target>
-                    {children()}
+                    {children}
                 </a>
-            }
-            .into_any(),
+            }),
         },
         Href::Url(url) if external => {
             let target = use_site()
@@ -30,16 +34,15 @@ pub fn Link(href: Href, children: Children) -> impl IntoView {
                 .links
                 .external_in_new_tab
                 .then_some("_blank");
-            view! {
+            EitherOf4::C(view! {
                 <a href=url rel="noopener noreferrer" target=target>
-                    {children()}
+                    {children}
                 </a>
-            }
-            .into_any()
+            })
         }
         // Relative to the site, which is not the page's base in an embed.
         Href::Url(url) => {
-            view! { <a href=use_site().absolute(&url) rel="external">{children()}</a> }.into_any()
+            EitherOf4::D(view! { <a href=use_site().absolute(&url) rel="external">{children}</a> })
         }
     }
 }

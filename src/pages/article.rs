@@ -83,8 +83,7 @@ pub fn ArticleLoader(
                                     .then(|| view! { <ArticleHead article=Rc::clone(&decoded) /> });
                                 let view = view! {
                                     <ArticleView article=decoded.value.clone() stamp />
-                                }
-                                    .into_any();
+                                };
                                 match prerendered {
                                     Some(root) => view! { {head} {Adopted::new(view, root)} }.into_any(),
                                     None => view! { {head} {view} }.into_any(),
