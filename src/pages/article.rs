@@ -1,16 +1,14 @@
 use std::rc::Rc;
 
-use folio_model::{Article, ArticleId};
+use folio_model::{Article, ArticleId, Decoded};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use crate::api::{self, ArticleSource, LoadError, RequestSlot};
-use crate::components::{
-    ArticleHead, ArticleSkeleton, ArticleView, CompactArticle, ErrorView, SiteChrome,
-};
+use crate::api::{self, ArticleSource, LoadError};
+use crate::components::{ArticleHead, ArticleSkeleton, ArticleView, CompactArticle, SiteChrome};
 use crate::embed::{owns_document, use_embedding};
 use crate::i18n::use_strings;
-use crate::pages::NotFound;
+use crate::pages::{DocumentLoader, NotFound};
 use crate::site::use_site;
 use crate::takeover::{self, Adopted};
 
@@ -43,10 +41,9 @@ pub fn ArticleLoader(
     compact: bool,
 ) -> impl IntoView {
     let site = use_site();
-    let requests = RequestSlot::new();
-    let article = LocalResource::new({
+    let fetch = {
         let site = site.clone();
-        move || {
+        move |requests| {
             let site = site.clone();
             let source = source.get();
             async move {
@@ -56,55 +53,40 @@ pub fn ArticleLoader(
                 }
             }
         }
-    });
+    };
     // Only Folio's own page can have been prerendered; an embed renders its article itself.
     let may_adopt = use_embedding().is_none();
-    let (pending, set_pending) = signal(false);
-    // Owned by the loader, not by the error view that a retry replaces: a signal or callback
-    // made inside that view is disposed with it while the transition still reads it.
-    let retry = Callback::new(move |()| article.refetch());
+    let show = move |article: Result<Rc<Decoded<Article>>, LoadError>| match article {
+        Ok(decoded) if compact => {
+            Ok(view! { <CompactArticle article=decoded.value.clone() /> }.into_any())
+        }
+        Ok(decoded) => {
+            let stamp = site.render_stamp(decoded.source);
+            let prerendered = may_adopt
+                .then(|| takeover::prerendered_article(&stamp))
+                .flatten();
+            let head =
+                owns_document().then(|| view! { <ArticleHead article=Rc::clone(&decoded) /> });
+            let view = view! { <ArticleView article=decoded.value.clone() stamp /> };
+            Ok(match prerendered {
+                Some(root) => view! { {head} {Adopted::new(view, root)} }.into_any(),
+                None => view! { {head} {view} }.into_any(),
+            })
+        }
+        Err(LoadError::NotFound) => Ok(view! { <NotFound /> }.into_any()),
+        Err(error) => Err(error),
+    };
+    let pending = RwSignal::new(false);
 
     view! {
         <ArticlePageBox busy=pending>
-            <Transition fallback=ArticleSkeleton set_pending>
-                {move || {
-                    let site = site.clone();
-                    Suspend::new(async move {
-                        match article.await {
-                            Ok(decoded) if compact => {
-                                view! { <CompactArticle article=decoded.value.clone() /> }.into_any()
-                            }
-                            Ok(decoded) => {
-                                let stamp = site.render_stamp(decoded.source);
-                                let prerendered = may_adopt
-                                    .then(|| takeover::prerendered_article(&stamp))
-                                    .flatten();
-                                let head = owns_document()
-                                    .then(|| view! { <ArticleHead article=Rc::clone(&decoded) /> });
-                                let view = view! {
-                                    <ArticleView article=decoded.value.clone() stamp />
-                                };
-                                match prerendered {
-                                    Some(root) => view! { {head} {Adopted::new(view, root)} }.into_any(),
-                                    None => view! { {head} {view} }.into_any(),
-                                }
-                            }
-                            Err(LoadError::NotFound) => view! { <NotFound /> }.into_any(),
-                            Err(error) => {
-                                view! {
-                                    <ErrorView
-                                        title=use_strings().article_failed
-                                        error
-                                        retry
-                                        pending
-                                    />
-                                }
-                                    .into_any()
-                            }
-                        }
-                    })
-                }}
-            </Transition>
+            <DocumentLoader
+                fetch
+                fallback=|| view! { <ArticleSkeleton /> }.into_any()
+                failed=use_strings().article_failed
+                show
+                pending
+            />
         </ArticlePageBox>
     }
 }
