@@ -4,7 +4,7 @@
 use std::rc::Rc;
 
 use folio_model::{
-    Article, ArticleId, Config, Decoded, Index, Limits, NetworkPolicy, Rejected, Rejection,
+    Article, ArticleId, Config, Decoded, Index, Limits, NetworkPolicy, Rejected, Rejection, Strings,
 };
 use gloo_net::http::Request;
 use leptos::prelude::*;
@@ -34,41 +34,29 @@ pub enum LoadError {
     Invalid(Rc<Rejected>),
 }
 
-/// Said of a document over a limit, whether the server declared its size or decoding found it.
-const TOO_LARGE: &str = "This article is too large to show safely on this device.";
-
 impl LoadError {
-    /// What happened, for a reader who does not care about HTTP.
-    pub fn summary(&self) -> String {
+    /// What happened, for a reader who does not care about HTTP, in the interface's language.
+    pub fn summary(&self, strings: &Strings) -> String {
         match self {
             LoadError::Network {
                 other_origin: Some(origin),
                 ..
-            } => format!(
-                "We couldn't load the article from {origin}. Check your connection, then try \
-                 again. If it keeps failing, that site may not allow this one to read its \
-                 content (it must send CORS headers)."
-            ),
+            } => Strings::fill(strings.error_cross_origin, origin),
             LoadError::Network {
                 other_origin: None, ..
-            } => "We couldn't reach the server. Check your connection, then try again.".into(),
-            LoadError::Timeout { .. } => {
-                "The server is taking too long to answer. Try again in a moment.".into()
-            }
-            LoadError::NotFound => "There is nothing at this address.".into(),
+            } => strings.error_network.into(),
+            LoadError::Timeout { .. } => strings.error_timeout.into(),
+            LoadError::NotFound => strings.error_not_found.into(),
             LoadError::Http(status) if *status >= 500 => {
-                format!("The server had a problem (error {status}). Try again in a moment.")
+                Strings::fill(strings.error_server, status)
             }
-            LoadError::Http(status) => format!("The server refused the request (error {status})."),
-            LoadError::TooLarge { .. } => TOO_LARGE.into(),
+            LoadError::Http(status) => Strings::fill(strings.error_refused, status),
+            // Whether the server declared the size or decoding found it.
+            LoadError::TooLarge { .. } => strings.error_too_large.into(),
             LoadError::Invalid(rejected) => match rejected.reason {
-                Rejection::NewerVersion => {
-                    "This article needs a newer version of Folio than this site runs.".into()
-                }
-                Rejection::TooLarge => TOO_LARGE.into(),
-                Rejection::Unreadable => {
-                    "This article's file is damaged or in a format this viewer can't read.".into()
-                }
+                Rejection::NewerVersion => strings.error_newer_version.into(),
+                Rejection::TooLarge => strings.error_too_large.into(),
+                Rejection::Unreadable => strings.error_unreadable.into(),
             },
         }
     }
@@ -396,21 +384,24 @@ mod tests {
     }
 
     #[test]
-    fn summaries_speak_to_the_reader() {
+    fn summaries_speak_to_the_reader_in_the_interface_language() {
+        let english = folio_model::strings_for(None);
         assert!(
             network(None)
-                .summary()
+                .summary(english)
                 .contains("couldn't reach the server")
         );
-        let cross_origin = network(Some("https://content.example")).summary();
+        let cross_origin = network(Some("https://content.example")).summary(english);
         assert!(cross_origin.contains("https://content.example") && cross_origin.contains("CORS"));
-        assert!(LoadError::Http(502).summary().contains("error 502"));
-        assert!(LoadError::Http(403).summary().contains("refused"));
+        assert!(LoadError::Http(502).summary(english).contains("error 502"));
+        assert!(LoadError::Http(403).summary(english).contains("refused"));
         let rejected = folio_model::decode_article(b"not json", None, &Limits::default())
             .err()
             .unwrap();
         let invalid = LoadError::Invalid(Rc::new(rejected));
-        assert!(invalid.summary().contains("damaged"));
+        assert!(invalid.summary(english).contains("damaged"));
+        let german = folio_model::strings_for(Some("de"));
+        assert!(LoadError::Http(502).summary(german).contains("Fehler 502"));
         assert!(!invalid.details().is_empty());
     }
 }

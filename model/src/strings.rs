@@ -48,6 +48,18 @@ pub struct Strings {
     pub latest: &'static str,
     pub no_articles: &'static str,
     pub front_page_failed: &'static str,
+    /// Why a document could not be shown, for the reader. "{}" is the content's origin.
+    pub error_cross_origin: &'static str,
+    pub error_network: &'static str,
+    pub error_timeout: &'static str,
+    pub error_not_found: &'static str,
+    /// "{}" is the HTTP status (5xx).
+    pub error_server: &'static str,
+    /// "{}" is the HTTP status (4xx).
+    pub error_refused: &'static str,
+    pub error_too_large: &'static str,
+    pub error_newer_version: &'static str,
+    pub error_unreadable: &'static str,
 }
 
 impl Strings {
@@ -111,6 +123,15 @@ pub static ENGLISH: Strings = Strings {
     latest: "Latest",
     no_articles: "No articles have been published yet.",
     front_page_failed: "The front page couldn't be loaded",
+    error_cross_origin: "We couldn't load the article from {}. Check your connection, then try again. If it keeps failing, that site may not allow this one to read its content (it must send CORS headers).",
+    error_network: "We couldn't reach the server. Check your connection, then try again.",
+    error_timeout: "The server is taking too long to answer. Try again in a moment.",
+    error_not_found: "There is nothing at this address.",
+    error_server: "The server had a problem (error {}). Try again in a moment.",
+    error_refused: "The server refused the request (error {}).",
+    error_too_large: "This article is too large to show safely on this device.",
+    error_newer_version: "This article needs a newer version of Folio than this site runs.",
+    error_unreadable: "This article's file is damaged or in a format this viewer can't read.",
 };
 
 static ARABIC: Strings = Strings {
@@ -154,6 +175,15 @@ static ARABIC: Strings = Strings {
     latest: "الأحدث",
     no_articles: "لم تُنشر أي مقالات بعد.",
     front_page_failed: "تعذّر تحميل الصفحة الرئيسية",
+    error_cross_origin: "تعذّر تحميل المقال من {}. تحقّق من اتصالك ثم حاول مرة أخرى. إذا استمر الفشل، فقد لا يسمح ذلك الموقع لهذا الموقع بقراءة محتواه (يجب أن يرسل ترويسات CORS).",
+    error_network: "تعذّر الوصول إلى الخادم. تحقّق من اتصالك ثم حاول مرة أخرى.",
+    error_timeout: "يستغرق الخادم وقتًا طويلًا للرد. حاول مرة أخرى بعد قليل.",
+    error_not_found: "لا يوجد شيء على هذا العنوان.",
+    error_server: "واجه الخادم مشكلة (الخطأ {}). حاول مرة أخرى بعد قليل.",
+    error_refused: "رفض الخادم الطلب (الخطأ {}).",
+    error_too_large: "هذا المقال أكبر من أن يُعرض بأمان على هذا الجهاز.",
+    error_newer_version: "يحتاج هذا المقال إلى إصدار من Folio أحدث من الذي يستخدمه هذا الموقع.",
+    error_unreadable: "ملف هذا المقال تالف أو بتنسيق لا يستطيع هذا العارض قراءته.",
 };
 
 static HEBREW: Strings = Strings {
@@ -197,6 +227,15 @@ static HEBREW: Strings = Strings {
     latest: "האחרונים",
     no_articles: "עדיין לא פורסמו כתבות.",
     front_page_failed: "לא ניתן היה לטעון את העמוד הראשי",
+    error_cross_origin: "לא הצלחנו לטעון את הכתבה מ־{}. בדקו את החיבור ונסו שוב. אם הבעיה נמשכת, ייתכן שהאתר ההוא אינו מתיר לאתר זה לקרוא את התוכן שלו (עליו לשלוח כותרות CORS).",
+    error_network: "לא הצלחנו להגיע לשרת. בדקו את החיבור ונסו שוב.",
+    error_timeout: "השרת מתעכב בתשובה. נסו שוב בעוד רגע.",
+    error_not_found: "אין דבר בכתובת הזו.",
+    error_server: "אירעה בעיה בשרת (שגיאה {}). נסו שוב בעוד רגע.",
+    error_refused: "השרת דחה את הבקשה (שגיאה {}).",
+    error_too_large: "הכתבה גדולה מכדי להציג אותה בבטחה במכשיר זה.",
+    error_newer_version: "כתבה זו דורשת גרסה חדשה יותר של Folio מזו שבאתר.",
+    error_unreadable: "קובץ הכתבה פגום או בתבנית שהמציג הזה אינו יודע לקרוא.",
 };
 
 static GERMAN: Strings = Strings {
@@ -240,6 +279,15 @@ static GERMAN: Strings = Strings {
     latest: "Neueste Artikel",
     no_articles: "Es wurden noch keine Artikel veröffentlicht.",
     front_page_failed: "Die Startseite konnte nicht geladen werden",
+    error_cross_origin: "Der Artikel konnte nicht von {} geladen werden. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut. Wenn es weiterhin fehlschlägt, erlaubt diese Website möglicherweise nicht, ihre Inhalte hier zu lesen (sie muss CORS-Header senden).",
+    error_network: "Der Server ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.",
+    error_timeout: "Der Server braucht zu lange für eine Antwort. Versuchen Sie es gleich noch einmal.",
+    error_not_found: "Unter dieser Adresse gibt es nichts.",
+    error_server: "Der Server hatte ein Problem (Fehler {}). Versuchen Sie es gleich noch einmal.",
+    error_refused: "Der Server hat die Anfrage abgelehnt (Fehler {}).",
+    error_too_large: "Dieser Artikel ist zu groß, um ihn auf diesem Gerät sicher anzuzeigen.",
+    error_newer_version: "Dieser Artikel braucht eine neuere Version von Folio, als diese Website verwendet.",
+    error_unreadable: "Die Datei dieses Artikels ist beschädigt oder in einem Format, das diese Ansicht nicht lesen kann.",
 };
 
 static FRENCH: Strings = Strings {
@@ -283,6 +331,15 @@ static FRENCH: Strings = Strings {
     latest: "À la une",
     no_articles: "Aucun article n’a encore été publié.",
     front_page_failed: "La page d’accueil n’a pas pu être chargée",
+    error_cross_origin: "Impossible de charger l’article depuis {}. Vérifiez votre connexion, puis réessayez. Si l’échec persiste, ce site n’autorise peut-être pas celui-ci à lire son contenu (il doit envoyer des en-têtes CORS).",
+    error_network: "Impossible de joindre le serveur. Vérifiez votre connexion, puis réessayez.",
+    error_timeout: "Le serveur met trop de temps à répondre. Réessayez dans un instant.",
+    error_not_found: "Il n’y a rien à cette adresse.",
+    error_server: "Le serveur a rencontré un problème (erreur {}). Réessayez dans un instant.",
+    error_refused: "Le serveur a refusé la requête (erreur {}).",
+    error_too_large: "Cet article est trop volumineux pour être affiché en toute sécurité sur cet appareil.",
+    error_newer_version: "Cet article nécessite une version de Folio plus récente que celle de ce site.",
+    error_unreadable: "Le fichier de cet article est endommagé ou dans un format que cette visionneuse ne sait pas lire.",
 };
 
 static SPANISH: Strings = Strings {
@@ -326,6 +383,15 @@ static SPANISH: Strings = Strings {
     latest: "Lo último",
     no_articles: "Todavía no se ha publicado ningún artículo.",
     front_page_failed: "No se pudo cargar la portada",
+    error_cross_origin: "No pudimos cargar el artículo desde {}. Comprueba tu conexión y vuelve a intentarlo. Si sigue fallando, puede que ese sitio no permita a este leer su contenido (debe enviar cabeceras CORS).",
+    error_network: "No pudimos conectar con el servidor. Comprueba tu conexión y vuelve a intentarlo.",
+    error_timeout: "El servidor está tardando demasiado en responder. Vuelve a intentarlo en un momento.",
+    error_not_found: "No hay nada en esta dirección.",
+    error_server: "El servidor tuvo un problema (error {}). Vuelve a intentarlo en un momento.",
+    error_refused: "El servidor rechazó la solicitud (error {}).",
+    error_too_large: "Este artículo es demasiado grande para mostrarlo con seguridad en este dispositivo.",
+    error_newer_version: "Este artículo necesita una versión de Folio más reciente que la de este sitio.",
+    error_unreadable: "El archivo de este artículo está dañado o en un formato que este visor no puede leer.",
 };
 
 #[cfg(test)]
@@ -346,8 +412,11 @@ mod tests {
     fn every_language_has_every_string_with_its_placeholders() {
         for strings in ALL {
             assert_eq!(
-                strings.go_to_site.matches("{}").count(),
-                1,
+                strings.go_to_site.matches("{}").count()
+                    + strings.error_cross_origin.matches("{}").count()
+                    + strings.error_server.matches("{}").count()
+                    + strings.error_refused.matches("{}").count(),
+                4,
                 "{}",
                 strings.language
             );

@@ -21,7 +21,7 @@ pub fn ErrorView(
     let strings = use_strings();
     // Said once the view is shown (effects run only in the browser, after rendering).
     let for_publisher = details.clone();
-    let for_reader = format!("{title}. {}", error.summary());
+    let for_reader = format!("{title}. {}", error.summary(strings));
     Effect::new(move || {
         for line in &for_publisher {
             leptos::logging::error!("{line}");
@@ -35,7 +35,7 @@ pub fn ErrorView(
         {owns_document().then(|| view! { <Title text=title.clone() /> })}
         <section class="notice notice--error" aria-labelledby="notice-heading">
             <h1 id="notice-heading" tabindex="-1" node_ref=heading>{title}</h1>
-            <p role="alert">{error.summary()}</p>
+            <p role="alert">{error.summary(strings)}</p>
             {error
                 .is_retryable()
                 .then(|| {

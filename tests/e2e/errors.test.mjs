@@ -88,3 +88,24 @@ test('markup in article text is shown as text and never runs', async () => {
     removeArticle(id);
   }
 });
+
+test('on an entry page in German, the chrome and the error view speak German', async () => {
+  const id = 'kaputt';
+  serveFixture('malformed.json', id);
+  try {
+    const page = await openPage(browser);
+    const url = new URL(`articles/${id}`, SITE_URL).href;
+    // A publisher's entry page whose <html lang> says German.
+    const shell = await (await page.request.get(new URL('index.html', SITE_URL).href)).text();
+    await page.route(url, (route) => route.fulfill({ body: shell.replace('<html lang="en">', '<html lang="de">'), contentType: 'text/html' }));
+    await page.goto(url);
+    await page.getByRole('alert').waitFor();
+    assert.match(await page.getByRole('alert').textContent(), /beschädigt/);
+    assert.equal(await page.locator('.skip-link').textContent(), 'Zum Inhalt springen');
+    assert.equal(await page.locator('.site-footer').textContent(), 'Veröffentlicht mit Folio.');
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  } finally {
+    removeArticle(id);
+  }
+});
