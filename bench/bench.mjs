@@ -1,6 +1,6 @@
 // `cargo xtask bench` (which prepares and serves everything this reads from the environment):
 // Folio measured the way readers meet it, beside the same article as static HTML, in Debian's
-// Chromium on loopback. Prints a table and the budgets (PASS/FAIL) and writes the same figures
+// Chromium on loopback, served by nginx with deploy/nginx.conf (brotli, as deployed). Prints a table and the budgets (PASS/FAIL) and writes the same figures
 // as JSON. Not part of `cargo xtask test`: timings are reported here, never asserted in tests.
 
 import { execFileSync } from 'node:child_process';
@@ -60,6 +60,17 @@ const READY = {
   shell: () => !!document.querySelector('main article h1'),
 };
 
+/** Waits until `predicate` holds in the page, asking every 50 ms. Not `page.waitForFunction`:
+ * its first call compiles Playwright's injected script in the page, a long task of its own in
+ * the middle of the load being measured. */
+async function waitUntil(page, predicate, timeout = 120_000) {
+  const deadline = Date.now() + timeout;
+  while (!(await page.evaluate(predicate))) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${predicate}`);
+    await page.waitForTimeout(50);
+  }
+}
+
 let browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
 
 /** One cold load in a fresh context (empty cache): its paint timings, TBT and CLS. */
@@ -74,7 +85,7 @@ async function coldLoad(url, kind, throttled) {
   }
   await page.addInitScript(collect);
   await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
-  await page.waitForFunction(READY[kind], null, { timeout: 120_000 });
+  await waitUntil(page, READY[kind]);
   // Long tasks after the page is ready (the viewer's last work) still count.
   await page.waitForTimeout(throttled ? 2000 : 500);
   const bench = await page.evaluate(() => window.__bench);
@@ -82,14 +93,17 @@ async function coldLoad(url, kind, throttled) {
   const tbt = bench.longTasks
     .filter(([start]) => start >= bench.fcp)
     .reduce((sum, [, duration]) => sum + Math.max(0, duration - 50), 0);
-  return { fcp: bench.fcp, lcp: bench.lcp, headline: bench.headline, tbt, cls: bench.cls };
+  // The longest task of the whole load (0 when none reached the 50 ms a long task starts at): on
+  // a prerendered page, the takeover's, which blocks the reader's first tap.
+  const longest = Math.max(0, ...bench.longTasks.map(([, duration]) => duration));
+  return { fcp: bench.fcp, lcp: bench.lcp, headline: bench.headline, tbt, longest, cls: bench.cls };
 }
 
 async function coldLoads(url, kind, throttled) {
   const runs = [];
   for (let run = 0; run < RUNS; run++) runs.push(await coldLoad(url, kind, throttled));
   const result = {};
-  for (const metric of ['fcp', 'lcp', 'headline', 'tbt', 'cls']) result[metric] = median(runs.map((run) => run[metric]));
+  for (const metric of ['fcp', 'lcp', 'headline', 'tbt', 'longest', 'cls']) result[metric] = median(runs.map((run) => run[metric]));
   return result;
 }
 
@@ -244,10 +258,13 @@ for (const id of SAMPLES) {
 }
 await browser.close();
 
-process.stderr.write('Lighthouse (3 runs)…\n');
-const lighthouseRuns = [];
-for (let run = 0; run < 3; run++) lighthouseRuns.push(lighthouse(new URL(`articles/${LONG_READ}`, SITE).href));
-results.lighthouse = { runs: lighthouseRuns, score: median(lighthouseRuns.map((run) => run.score)) };
+results.lighthouse = {};
+for (const [kind, base] of [['prerendered', SITE], ['shell', SHELL]]) {
+  process.stderr.write(`Lighthouse, ${kind} (3 runs)…\n`);
+  const runs = [];
+  for (let run = 0; run < 3; run++) runs.push(lighthouse(new URL(`articles/${LONG_READ}`, base).href));
+  results.lighthouse[kind] = { runs, score: median(runs.map((run) => run.score)) };
+}
 
 // --- Report --------------------------------------------------------------------------------
 
@@ -259,6 +276,7 @@ const total = (assets, key) => assets.reduce((sum, asset) => sum + asset[key], 0
 results.articlePageBytes = { raw: total(pageAssets, 'raw'), gzip: total(pageAssets, 'gzip'), brotli: total(pageAssets, 'brotli') };
 results.embedExtraBytes = { raw: total(embedAssets, 'raw'), gzip: total(embedAssets, 'gzip'), brotli: total(embedAssets, 'brotli') };
 
+console.log('\nServed by nginx with deploy/nginx.conf on loopback: the precompressed .br copies (Content-Encoding: br), the recipe\'s headers.');
 console.log('\nAssets');
 console.log(`${'file'.padEnd(44)} ${'raw'.padStart(10)} ${'gzip'.padStart(10)} ${'brotli'.padStart(10)}`);
 for (const asset of SIZES) console.log(`${asset.name.padEnd(44)} ${String(asset.raw).padStart(10)} ${String(asset.gzip).padStart(10)} ${String(asset.brotli).padStart(10)}`);
@@ -269,12 +287,12 @@ for (const [label, sum] of [['article page (wasm + JS + CSS)', results.articlePa
 for (const label of ['throttled', 'unthrottled']) {
   const loads = results.coldLoads[label];
   console.log(`\nCold load of "${ARTICLE}", ${label}, median of ${RUNS} (ratio to the static control)`);
-  console.log(`${''.padEnd(28)} ${'FCP'.padStart(14)} ${'LCP'.padStart(14)} ${'headline'.padStart(14)} ${'TBT'.padStart(10)} ${'CLS'.padStart(8)}`);
+  console.log(`${''.padEnd(28)} ${'FCP'.padStart(14)} ${'LCP'.padStart(14)} ${'headline'.padStart(14)} ${'TBT'.padStart(10)} ${'longest'.padStart(10)} ${'CLS'.padStart(8)}`);
   for (const kind of ['control', 'prerendered', 'shell']) {
     const row = loads[kind];
     const cell = (metric) => `${ms(row[metric])}${kind === 'control' ? '' : ` ${(row[metric] / loads.control[metric]).toFixed(2)}×`}`;
     const name = { control: 'static HTML control', prerendered: 'Folio, prerendered page', shell: 'Folio, app shell' }[kind];
-    console.log(`${name.padEnd(28)} ${cell('fcp').padStart(14)} ${cell('lcp').padStart(14)} ${cell('headline').padStart(14)} ${ms(row.tbt).padStart(10)} ${row.cls.toFixed(3).padStart(8)}`);
+    console.log(`${name.padEnd(28)} ${cell('fcp').padStart(14)} ${cell('lcp').padStart(14)} ${cell('headline').padStart(14)} ${ms(row.tbt).padStart(10)} ${ms(row.longest).padStart(10)} ${row.cls.toFixed(3).padStart(8)}`);
   }
 }
 console.log(`\nRelated navigation, click to headline painted, median of 30: ${ms(results.navigationMs)}`);
@@ -282,7 +300,10 @@ console.log(`2,000-block article, address change to headline painted, median of 
 for (const [label, memory] of [['after 30 navigations', results.memoryAfter30], ['after 300 navigations', results.memoryAfter300]]) {
   console.log(`Memory ${label}: JS heap ${kb(memory.jsHeap)}, wasm ${kb(memory.wasm)}`);
 }
-console.log(`Lighthouse mobile performance, "${LONG_READ}", median of 3: ${results.lighthouse.score} (runs: ${lighthouseRuns.map((run) => `${run.score} [LCP ${ms(run.lcp)}, TBT ${ms(run.tbt)}]`).join(', ')})`);
+for (const kind of ['prerendered', 'shell']) {
+  const { score, runs } = results.lighthouse[kind];
+  console.log(`Lighthouse mobile performance, "${LONG_READ}", ${kind === 'shell' ? 'app shell' : 'prerendered page'}, median of 3: ${score} (runs: ${runs.map((run) => `${run.score} [FCP ${ms(run.fcp)}, LCP ${ms(run.lcp)}, TBT ${ms(run.tbt)}]`).join(', ')})`);
+}
 
 const t = results.coldLoads.throttled;
 const u = results.coldLoads.unthrottled;
@@ -297,7 +318,9 @@ const budgets = [
   ['related navigation ≤ 50 ms (median)', results.navigationMs <= 50, ms(results.navigationMs)],
   ['2,000-block article ≤ 200 ms', results.bigArticleMs <= 200, ms(results.bigArticleMs)],
   ['memory after 300 navigations ≤ 1.1× after 30', results.memoryAfter300.total <= 1.1 * results.memoryAfter30.total, `${(results.memoryAfter300.total / results.memoryAfter30.total).toFixed(2)}×`],
-  ['Lighthouse mobile performance 100', results.lighthouse.score >= 100, String(results.lighthouse.score)],
+  ['takeover: longest task ≤ 50 ms, 4× CPU (prerendered)', t.prerendered.longest <= 50, ms(t.prerendered.longest)],
+  ['Lighthouse mobile 100, prerendered long read', results.lighthouse.prerendered.score >= 100, String(results.lighthouse.prerendered.score)],
+  ['Lighthouse mobile ≥ 98, app shell of the long read', results.lighthouse.shell.score >= 98, String(results.lighthouse.shell.score)],
 ];
 results.budgets = budgets.map(([budget, pass, measured]) => ({ budget, pass, measured }));
 console.log('\nBudgets');

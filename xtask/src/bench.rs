@@ -1,7 +1,9 @@
 //! `cargo xtask bench`: Folio measured as readers meet it, beside the same article as plain
 //! static HTML, against the budgets of `bench/bench.mjs`.
 //!
-//! This side prepares and serves what is measured, all on loopback:
+//! This side prepares and serves what is measured, all on loopback, served by `deploy/nginx.conf`
+//! (the recipe the hosting tests run): the precompressed `.br` copies, with the recipe's headers,
+//! as a publisher's server sends them:
 //! - the release build, prerendered (`site`), and the same build without the prerendered pages
 //!   (`shell`: a host without the prerender step);
 //! - the static control: the prerendered page of the article without any script (same HTML,
@@ -21,7 +23,7 @@ use anyhow::{Context, Result};
 use serde_json::json;
 
 use crate::setup::{self, run as run_command};
-use crate::{dist, prerender, project_root, serve};
+use crate::{dist, nginx, prerender, project_root};
 
 /// The article every cold load measures, and the long read Lighthouse measures.
 const ARTICLE: &str = "tide-mill-turns-again";
@@ -34,16 +36,18 @@ pub fn run(runs: u32) -> Result<()> {
     setup::wasm_target()?;
     setup::npm_packages()?;
     setup::chromium()?;
+    setup::nginx()?;
     let out = root.join("target/bench");
     let site = dist::build(&dist::Options {
         out_dir: out.join("site"),
         ..dist::Options::default()
     })?;
-    let server = serve::start(&site, 0)?;
+    let site_port = nginx::free_port()?;
+    let site_url = format!("http://127.0.0.1:{site_port}/");
     prerender::run(&prerender::Options {
         site: site.clone(),
         content: None,
-        site_url: server.url.clone(),
+        site_url: site_url.clone(),
     })?;
     write_big_article(&site.join("content/articles/bench-2000-blocks.json"))?;
 
@@ -53,7 +57,8 @@ pub fn run(runs: u32) -> Result<()> {
     }
     dist::copy_dir(&site, &shell)?;
     fs::remove_dir_all(shell.join("articles"))?;
-    let shell_server = serve::start(&shell, 0)?;
+    let shell_port = nginx::free_port()?;
+    let shell_url = format!("http://127.0.0.1:{shell_port}/");
 
     fs::create_dir_all(site.join("control"))?;
     let prerendered = fs::read_to_string(site.join("articles").join(ARTICLE).join("index.html"))?;
@@ -88,12 +93,22 @@ pub fn run(runs: u32) -> Result<()> {
         )?;
     }
 
+    let server = |port, root: &Path| nginx::Server {
+        port,
+        root: root.to_path_buf(),
+        base: "/".into(),
+        content_origin: String::new(),
+    };
+    let _nginx = nginx::start(
+        &out.join("nginx"),
+        &[server(site_port, &site), server(shell_port, &shell)],
+    )?;
     run_command(
         Command::new("node")
             .current_dir(&root)
             .arg("bench/bench.mjs")
-            .env("BENCH_SITE_URL", &server.url)
-            .env("BENCH_SHELL_URL", &shell_server.url)
+            .env("BENCH_SITE_URL", &site_url)
+            .env("BENCH_SHELL_URL", &shell_url)
             .env("BENCH_ARTICLE", ARTICLE)
             .env("BENCH_LONG_READ", LONG_READ)
             .env("BENCH_SIZES", &sizes)
