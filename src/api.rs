@@ -189,6 +189,7 @@ async fn fetch_document<T>(
     let decoded =
         decode(&bytes, limits).map_err(|rejected| LoadError::Invalid(Rc::new(rejected)))?;
     report_problems(url, &decoded.problems);
+    next_task().await;
     Ok(Rc::new(decoded))
 }
 
@@ -199,6 +200,7 @@ pub async fn fetch_config(url: &str) -> Decoded<Config> {
         Ok(bytes) => {
             let decoded = folio_model::decode_config(&bytes);
             report_problems(url, &decoded.problems);
+            next_task().await;
             decoded
         }
         Err(LoadError::NotFound) => folio_model::default_config(),
@@ -330,6 +332,14 @@ async fn fetch_once(
         });
     }
     Ok(bytes)
+}
+
+/// Resumes in a later task, so the browser can paint and handle input in between. Start-up is
+/// a chain of steps (the configuration, the article, its view): run back to back in one task,
+/// receiving and decoding a document and building the page from it would block a phone's main
+/// thread, and the reader's first tap, for well over 50 ms.
+async fn next_task() {
+    sleep(0).await;
 }
 
 /// Waits `ms` milliseconds.

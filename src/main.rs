@@ -10,6 +10,11 @@ fn main() {
         .body()
         .is_some_and(|body| body.has_attribute("data-folio-app"));
     if entry_page {
-        leptos::mount::mount_to_body(folio::App);
+        // In a task of its own: instantiating the module has just taken one, and the two
+        // together would block a phone's main thread (and the reader's first tap) for too long.
+        leptos::prelude::set_timeout(
+            || leptos::mount::mount_to_body(folio::App),
+            std::time::Duration::ZERO,
+        );
     }
 }
