@@ -1,6 +1,6 @@
 //! The release build: one folder, `dist/`, that a publisher copies to any static host.
 //!
-//! wasm (release profile, `wasm-opt -Oz`) → JS glue (wasm-bindgen, as a library) →
+//! wasm (release profile, `wasm-opt -Oz`) → JS glue (wasm-bindgen, as a library; terser) →
 //! content-hashed file names → `index.html` with integrity attributes and a preload of the
 //! wasm → `404.html` → precompressed `.br` and `.gz` beside every asset → a size report.
 
@@ -92,6 +92,7 @@ pub fn build(options: &Options) -> Result<PathBuf> {
     let js = format!(
         "{js}\nexport const ready = __wbg_init({{ module_or_path: new URL('{wasm_name}', import.meta.url) }});\n"
     );
+    let js = minify_js(&root, &staging, &js)?;
     let js_name = hashed_name("folio", "js", js.as_bytes());
     fs::write(assets.join(&js_name), &js)?;
     let settings_js = fs::read_to_string(root.join("src/reader-settings.js"))?;
@@ -213,6 +214,20 @@ fn normalize_base_path(path: &str) -> Result<String> {
     } else {
         format!("/{trimmed}/")
     })
+}
+
+/// npm's terser over an ES module: wasm-bindgen's glue is written to be read, and minified it
+/// is less than half the bytes (about 2 KB less brotli) and quicker to parse.
+fn minify_js(root: &Path, staging: &Path, js: &str) -> Result<String> {
+    let input = staging.join("glue.js");
+    let output = staging.join("glue.min.js");
+    fs::write(&input, js)?;
+    run(Command::new("node")
+        .arg(root.join("node_modules/terser/bin/terser"))
+        .arg(&input)
+        .args(["--module", "--compress", "--mangle", "--output"])
+        .arg(&output))?;
+    Ok(fs::read_to_string(output)?)
 }
 
 /// Runs npm's binaryen `wasm-opt -Oz` and returns the optimised module.
