@@ -1,14 +1,12 @@
 use leptos::prelude::*;
 use leptos_meta::{Title, provide_meta_context};
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
 use wasm_bindgen::JsCast;
 
 use std::sync::Arc;
 
 use crate::components::SiteChrome;
 use crate::embed::frame::{self, FramedArticle};
-use crate::pages::{ArticlePage, FrontPage, NotFound};
+use crate::router::Pages;
 use crate::site::Site;
 use crate::{host, navigation};
 
@@ -42,7 +40,6 @@ fn Viewer(site: Site) -> impl IntoView {
     if let Some(id) = frame::frame_article(&path, site.router_base()) {
         return view! { {title} <FramedArticle site=Arc::new(site) id /> }.into_any();
     }
-    let router_base = site.router_base().to_string();
     host::install(&site.config.ads);
     if let Some(root) = document()
         .document_element()
@@ -55,14 +52,9 @@ fn Viewer(site: Site) -> impl IntoView {
 
     view! {
         {title}
-        <Router base=router_base>
-            <SiteChrome>
-                <Routes fallback=NotFound>
-                    <Route path=path!("/") view=FrontPage />
-                    <Route path=path!("/articles/:id") view=ArticlePage />
-                </Routes>
-            </SiteChrome>
-        </Router>
+        <SiteChrome>
+            <Pages />
+        </SiteChrome>
     }
     .into_any()
 }

@@ -18,6 +18,7 @@ pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod prerender;
 mod reader;
+mod router;
 pub mod site;
 mod takeover;
 

@@ -16,7 +16,8 @@ use leptos::prelude::*;
 enum Pending {
     /// The page the reader opened: leave focus and scroll to the browser.
     FirstPage,
-    /// A link was followed: the router has scrolled to the top; focus the headline.
+    /// A link was followed: focus the headline, at the top of the page (or at the part the
+    /// link names).
     Link,
     /// Back or forward: focus the headline and restore where the reader was.
     History,
@@ -77,6 +78,15 @@ fn page_shown(heading: &web_sys::HtmlElement) {
             .and_then(|path| POSITIONS.with_borrow(|positions| positions.get(&path).copied()));
         window.scroll_to_with_x_and_y(0.0, saved.unwrap_or(0.0));
     } else if let Some(target) = target {
+        target.scroll_into_view();
+    } else {
+        window().scroll_to_with_x_and_y(0.0, 0.0);
+    }
+}
+
+/// Scrolls to the part of the page the address's fragment names (a link within the page).
+pub fn scroll_to_fragment() {
+    if let Some(target) = fragment_target() {
         target.scroll_into_view();
     }
 }

@@ -61,19 +61,42 @@ impl Site {
         format!("{:016x}", fingerprint(inputs.as_bytes()))
     }
 
-    /// The path the router is mounted under: `""` at the domain root, `/news` under `/news/`.
+    /// The path the app's pages live under: `""` at the domain root, `/news` under `/news/`.
     pub fn router_base(&self) -> &str {
         &self.router_base
     }
 
-    /// The address of an app route, e.g. `/` or `/articles/<id>`, under the base path. (The
-    /// router's `<A>` leaves absolute paths as they are, so links must carry the base.)
+    /// The address of an app route, e.g. `/` or `/articles/<id>`, under the base path.
     pub fn route(&self, path: &str) -> String {
         format!("{}{path}", self.router_base)
     }
 
     pub fn article_route(&self, id: &ArticleId) -> String {
-        self.route(&format!("/articles/{id}"))
+        self.route(&format!("{ARTICLES_ROUTE}{id}"))
+    }
+
+    /// Whether an address path (as `location.pathname` gives it) is one of the app's, i.e. under
+    /// the base path: the app shows it, a page of its own or not found, without a reload.
+    pub fn is_app_path(&self, path: &str) -> bool {
+        path.strip_prefix(&self.router_base)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+    }
+
+    /// The page an address path names: the inverse of [`Site::route`] and
+    /// [`Site::article_route`]. A trailing slash names the same page.
+    pub fn page_at(&self, path: &str) -> Page {
+        if !self.is_app_path(path) {
+            return Page::NotFound;
+        }
+        let route = path
+            .get(self.router_base.len()..)
+            .unwrap_or_default()
+            .trim_end_matches('/');
+        match route.strip_prefix(ARTICLES_ROUTE) {
+            _ if route.is_empty() => Page::Front,
+            Some(id) if !id.is_empty() && !id.contains('/') => Page::Article(id.to_string()),
+            _ => Page::NotFound,
+        }
     }
 
     /// The full address of an article's page, for links from outside the app (embeds).
@@ -113,6 +136,21 @@ impl Site {
 
 /// The configuration's file name, beside the entry page.
 pub const CONFIG_FILE: &str = "folio.config.json";
+
+/// Where article pages live, under the base path: `/articles/<id>`.
+const ARTICLES_ROUTE: &str = "/articles/";
+
+/// One of the app's pages, as an address names it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Page {
+    /// `/`: the list of articles.
+    Front,
+    /// `/articles/<id>`, with the id as the address has it (it may not be a valid id: the
+    /// article page says it does not exist).
+    Article(String),
+    /// Any other path under the base.
+    NotFound,
+}
 
 /// The document's base URL (its `<base href>`), reduced to a directory.
 fn base_url_of_document() -> String {
@@ -177,6 +215,51 @@ mod tests {
 
     fn site_at(base_url: &str) -> Site {
         Site::new(base_url.into(), folio_model::default_config())
+    }
+
+    #[test]
+    fn addresses_name_pages_under_the_base_path_only() {
+        for (base_url, base) in [
+            ("https://example.org/", ""),
+            ("https://example.org/news/", "/news"),
+        ] {
+            let site = site_at(base_url);
+            let page = |path: &str| site.page_at(&format!("{base}{path}"));
+            assert_eq!(page("/"), Page::Front);
+            assert_eq!(page(""), Page::Front);
+            assert_eq!(
+                page("/articles/tide-mill"),
+                Page::Article("tide-mill".into())
+            );
+            assert_eq!(
+                page("/articles/tide-mill/"),
+                Page::Article("tide-mill".into())
+            );
+            assert_eq!(
+                page("/articles/Not_An_Id"),
+                Page::Article("Not_An_Id".into())
+            );
+            for unknown in [
+                "/articles/",
+                "/articles",
+                "/articles/a/b",
+                "/about",
+                "/feed.xml",
+            ] {
+                assert_eq!(page(unknown), Page::NotFound, "{base}{unknown}");
+            }
+            let id = ArticleId::parse("tide-mill").unwrap();
+            assert_eq!(
+                site.page_at(&site.article_route(&id)),
+                Page::Article("tide-mill".into())
+            );
+            assert_eq!(site.page_at(&site.route("/")), Page::Front);
+        }
+        let news = site_at("https://example.org/news/");
+        assert!(news.is_app_path("/news") && news.is_app_path("/news/articles/a"));
+        assert!(!news.is_app_path("/newsletter") && !news.is_app_path("/"));
+        assert_eq!(news.page_at("/newsletter"), Page::NotFound);
+        assert!(site_at("https://example.org/").is_app_path("/anything"));
     }
 
     #[test]

@@ -1,6 +1,5 @@
 use folio_model::IndexEntry;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::components::{ImageView, Loading};
 use crate::i18n::use_strings;
@@ -29,7 +28,7 @@ pub fn ArticleList(entries: Vec<IndexEntry>) -> impl IntoView {
                                 <div>
                                     {section.map(|section| view! { <p class="section">{section}</p> })}
                                     <h2>
-                                        <A href=site.article_route(&id)>{headline}</A>
+                                        <a href=site.article_route(&id)>{headline}</a>
                                     </h2>
                                     {dek.map(|dek| view! { <p class="dek">{dek}</p> })}
                                     <time datetime=published.as_str().to_string()>{published.date()}</time>

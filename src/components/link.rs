@@ -19,8 +19,7 @@ where
     let external = href.is_external();
     match href {
         Href::Article(id) => match use_embedding() {
-            // A plain <a>: the router follows every link to one of its routes, and an article
-            // can hold thousands of these (a router `<A>` each costs far more).
+            // A plain <a>: the router (`router.rs`) follows every link to one of the pages.
             None => EitherOf4::A(view! { <a href=use_site().article_route(&id)>{children}</a> }),
             Some(embedding) => EitherOf4::B(view! {
                 <a href=use_site().article_page_url(&id) target=embedding.link_target>

@@ -2,13 +2,14 @@ use std::rc::Rc;
 
 use folio_model::{Article, ArticleId, Decoded};
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 use crate::api::{self, ArticleSource, LoadError};
 use crate::components::{ArticleHead, ArticleSkeleton, ArticleView, CompactArticle, SiteChrome};
 use crate::embed::{owns_document, use_embedding};
 use crate::i18n::use_strings;
 use crate::pages::{DocumentLoader, NotFound};
+use crate::router::use_page;
+use crate::site::Page;
 use crate::site::use_site;
 use crate::takeover::{self, Adopted};
 
@@ -16,14 +17,14 @@ use crate::takeover::{self, Adopted};
 /// page, or an error with a way to retry.
 #[component]
 pub fn ArticlePage() -> impl IntoView {
-    let params = use_params_map();
-    let source = Memo::new(move |_| {
-        params
-            .read()
-            .get("id")
-            .and_then(|id| ArticleId::parse(&id).ok())
-            .map(ArticleSource::Id)
-    });
+    let page = use_page();
+    // While the address names another page this one is on its way out: it keeps its article.
+    let source = Memo::new(
+        move |previous: Option<&Option<ArticleSource>>| match &*page.read() {
+            Page::Article(id) => ArticleId::parse(id).ok().map(ArticleSource::Id),
+            _ => previous.cloned().flatten(),
+        },
+    );
     view! { <ArticleLoader source=source compact=false /> }
 }
 

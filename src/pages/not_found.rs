@@ -1,7 +1,6 @@
 use folio_model::Strings;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
 
 use crate::embed::{owns_document, use_embedding};
 use crate::i18n::use_strings;
@@ -17,7 +16,7 @@ pub fn NotFound() -> impl IntoView {
     let strings = use_strings();
     // An embed has no router: its link leaves for the Folio host's front page.
     let front_page = match use_embedding() {
-        None => view! { <A href=site.route("/")>{strings.front_page}</A> }.into_any(),
+        None => view! { <a href=site.route("/")>{strings.front_page}</a> }.into_any(),
         Some(embedding) => view! {
             <a href=site.front_page_url().to_string() target=embedding.link_target>
                 {Strings::fill(strings.go_to_site, &site.config.site_name)}

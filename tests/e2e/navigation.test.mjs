@@ -63,6 +63,41 @@ test('external links are ordinary links that share no opener or referrer', async
   await page.context().close();
 });
 
+test('the viewer follows plain clicks on links to its own pages and leaves every other click to the browser', async () => {
+  const page = await openPage(browser);
+  const article = new ArticlePage(page);
+  await article.open('tide-mill-turns-again');
+  await article.waitForHeadline(sampleArticle('tide-mill-turns-again').headline);
+  await page.evaluate(() => {
+    window.__folioNoReload = 'still the same page';
+  });
+  const target = sampleArticle('night-ferry-timetable');
+  const related = article.related.getByRole('link', { name: target.headline });
+
+  // A modified click opens the article in a new tab; this page stays where it was.
+  const [opened] = await Promise.all([page.context().waitForEvent('page'), related.click({ modifiers: ['ControlOrMeta'] })]);
+  await opened.waitForURL(/\/articles\/night-ferry-timetable$/);
+  await opened.close();
+  assert.equal(new URL(page.url()).pathname, '/articles/tide-mill-turns-again');
+
+  // The site's name, in the header, goes to the front page without a reload.
+  await page.locator('.site-header').getByRole('link', { name: 'Folio' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Latest' }).waitFor();
+  assert.equal(new URL(page.url()).pathname, '/');
+  assert.equal(await page.evaluate(() => window.__folioNoReload), 'still the same page');
+
+  // A link marked rel="external" is a page load, even to one of the app's own pages.
+  await page.evaluate(() => {
+    const link = Object.assign(document.createElement('a'), { href: 'articles/night-ferry-timetable', rel: 'external', id: 'leave', textContent: 'leave' });
+    document.querySelector('main').append(link);
+  });
+  await page.locator('#leave').click();
+  await article.waitForHeadline(target.headline);
+  assert.equal(await page.evaluate(() => window.__folioNoReload), undefined, 'a new page');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('back and forward restore the scroll position', async () => {
   const page = await openPage(browser, { width: 1280, height: 800 });
   const article = new ArticlePage(page);
