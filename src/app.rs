@@ -10,25 +10,22 @@ use crate::router::Pages;
 use crate::site::Site;
 use crate::{host, navigation};
 
-/// The whole viewer, once the publisher's configuration is in. The entry page preloads the
-/// configuration, so waiting for it costs no extra round trip.
-#[component]
-pub fn App() -> impl IntoView {
-    let site = LocalResource::new(Site::load);
-    view! {
-        <Suspense>
-            {move || Suspend::new(async move {
-                let site = site.await;
-                view! { <Viewer site /> }
-            })}
-        </Suspense>
-    }
+/// Starts the viewer on Folio's entry page: loads the site's address and configuration (the
+/// entry page preloads it, so this costs no extra round trip), then mounts [`App`] in `<body>`.
+/// Loading first, rather than under a `Suspense`, keeps a resource and its code out of the
+/// module.
+pub fn start() {
+    // wasm-bindgen's own spawner: Leptos's executor is set up by the mount.
+    wasm_bindgen_futures::spawn_local(async {
+        let site = Site::load().await;
+        leptos::mount::mount_to_body(move || view! { <App site /> });
+    });
 }
 
-/// Site chrome around the routes `/`, `/articles/<id>` and not-found; or, at
+/// Site chrome around the pages `/`, `/articles/<id>` and not-found; or, at
 /// `/embed/articles/<id>`, the article alone for an iframe (it never navigates: its links leave).
 #[component]
-fn Viewer(site: Site) -> impl IntoView {
+pub fn App(site: Site) -> impl IntoView {
     provide_meta_context();
     let site_name = site.config.site_name.clone();
     let title = view! {

@@ -22,4 +22,4 @@ mod router;
 pub mod site;
 mod takeover;
 
-pub use app::App;
+pub use app::{App, start};

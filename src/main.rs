@@ -12,9 +12,6 @@ fn main() {
     if entry_page {
         // In a task of its own: instantiating the module has just taken one, and the two
         // together would block a phone's main thread (and the reader's first tap) for too long.
-        leptos::prelude::set_timeout(
-            || leptos::mount::mount_to_body(folio::App),
-            std::time::Duration::ZERO,
-        );
+        leptos::prelude::set_timeout(folio::start, std::time::Duration::ZERO);
     }
 }
