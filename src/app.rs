@@ -1,5 +1,4 @@
 use leptos::prelude::*;
-use leptos_meta::{Title, provide_meta_context};
 use wasm_bindgen::JsCast;
 
 use std::sync::Arc;
@@ -26,16 +25,9 @@ pub fn start() {
 /// `/embed/articles/<id>`, the article alone for an iframe (it never navigates: its links leave).
 #[component]
 pub fn App(site: Site) -> impl IntoView {
-    provide_meta_context();
-    let site_name = site.config.site_name.clone();
-    let title = view! {
-        <Title formatter=move |page: String| {
-            if page.is_empty() { site_name.clone() } else { format!("{page} · {site_name}") }
-        } />
-    };
     let path = window().location().pathname().unwrap_or_default();
     if let Some(id) = frame::frame_article(&path, site.router_base()) {
-        return view! { {title} <FramedArticle site=Arc::new(site) id /> }.into_any();
+        return view! { <FramedArticle site=Arc::new(site) id /> }.into_any();
     }
     host::install(&site.config.ads);
     if let Some(root) = document()
@@ -48,7 +40,6 @@ pub fn App(site: Site) -> impl IntoView {
     navigation::install();
 
     view! {
-        {title}
         <SiteChrome>
             <Pages />
         </SiteChrome>

@@ -66,6 +66,17 @@ impl Site {
         &self.router_base
     }
 
+    /// The document title of a page titled `page`: `"<page> · <site name>"`, or the site's name
+    /// alone for an untitled page (the front page).
+    pub fn page_title(&self, page: &str) -> String {
+        let site_name = &self.config.site_name;
+        if page.is_empty() {
+            site_name.clone()
+        } else {
+            format!("{page} · {site_name}")
+        }
+    }
+
     /// The address of an app route, e.g. `/` or `/articles/<id>`, under the base path.
     pub fn route(&self, path: &str) -> String {
         format!("{}{path}", self.router_base)

@@ -137,7 +137,7 @@ impl<V: RenderHtml> RenderHtml for Adopted<V> {
 }
 
 /// Called once the viewer's page is in the document: removes the static copy (what is left of
-/// it) and its head tags (now that leptos_meta's are in place) in this same task, so the next
+/// it) and its head tags (now that `ArticleHead`'s are in place) in this same task, so the next
 /// frame shows the viewer's page in the same place; then marks the document live.
 ///
 /// When the viewer rendered the article itself (a stale stamp), a hero image still loading in

@@ -1,6 +1,6 @@
 //! What an article page says about itself in `<head>`: title, description, canonical URL, Open
 //! Graph and Twitter card tags, and JSON-LD `NewsArticle`. One description serves the viewer
-//! (through leptos_meta) and the prerendered entry pages, so the two never disagree.
+//! (`ArticleHead`) and the prerendered entry pages, so the two never disagree.
 
 use serde_json::{Map, Value, json};
 

@@ -1,15 +1,15 @@
 use std::rc::Rc;
 
-use folio_model::{Article, Decoded, MetaAttribute, PageContext};
+use folio_model::{Article, Decoded, PageContext};
 use leptos::prelude::*;
-use leptos_meta::{Link, Meta, Script, Title};
 
 use crate::site::use_site;
 
 /// An article's title, description, canonical address, Open Graph and Twitter tags and JSON-LD
-/// (`folio_model::article_head`), in the document's `<head>`. Only the viewer renders it: the
-/// prerender step writes the same tags from the same function into the static page's head.
-/// It takes the loaded document as the loader holds it: the head needs no copy of the body.
+/// (`folio_model::article_head`), in the document's `<head>` while the article is shown. Only
+/// the viewer renders it: the prerender step writes the same tags from the same function into
+/// the static page's head. It takes the loaded document as the loader holds it: the head needs
+/// no copy of the body.
 #[component]
 pub fn ArticleHead(article: Rc<Decoded<Article>>) -> impl IntoView {
     let article = &article.value;
@@ -24,19 +24,72 @@ pub fn ArticleHead(article: Rc<Decoded<Article>>) -> impl IntoView {
             absolute: &absolute,
         },
     );
+    let mut tags = vec![HeadTag {
+        name: "link",
+        attributes: vec![("rel", "canonical".into()), ("href", head.canonical)],
+        text: None,
+    }];
+    tags.extend(head.meta.into_iter().map(|tag| HeadTag {
+        name: "meta",
+        attributes: vec![
+            (tag.attribute.as_str(), tag.key.into()),
+            ("content", tag.content),
+        ],
+        text: None,
+    }));
+    tags.push(HeadTag {
+        name: "script",
+        attributes: vec![("type", "application/ld+json".into())],
+        text: Some(head.json_ld),
+    });
     view! {
-        <Title text=article.headline.clone() />
-        <Link rel="canonical" href=head.canonical />
-        {head
-            .meta
-            .into_iter()
-            .map(|tag| match tag.attribute {
-                MetaAttribute::Name => view! { <Meta name=tag.key content=tag.content /> }.into_any(),
-                MetaAttribute::Property => {
-                    view! { <Meta property=tag.key content=tag.content /> }.into_any()
-                }
-            })
-            .collect_view()}
-        <Script type_="application/ld+json">{head.json_ld}</Script>
+        <PageTitle text=article.headline.clone() />
+        <HeadTags tags />
     }
+}
+
+/// The document's title for a page: `"<text> · <site name>"`, or the site's name alone for an
+/// empty `text` (the front page).
+#[component]
+pub fn PageTitle(#[prop(into)] text: String) -> impl IntoView {
+    let title = use_site().page_title(&text);
+    Effect::new(move || document().set_title(&title));
+}
+
+/// An element for the document's `<head>`: its name, attributes and text.
+pub struct HeadTag {
+    name: &'static str,
+    attributes: Vec<(&'static str, String)>,
+    text: Option<String>,
+}
+
+/// `tags` in the document's `<head>` for as long as this component is shown.
+#[component]
+fn HeadTags(tags: Vec<HeadTag>) -> impl IntoView {
+    let added = StoredValue::new_local(Vec::<web_sys::Element>::new());
+    Effect::new(move || {
+        let document = document();
+        let Some(head) = document.head() else {
+            return;
+        };
+        for tag in &tags {
+            let Ok(element) = document.create_element(tag.name) else {
+                continue;
+            };
+            for (name, value) in &tag.attributes {
+                let _ = element.set_attribute(name, value);
+            }
+            if let Some(text) = &tag.text {
+                element.set_text_content(Some(text));
+            }
+            if head.append_child(&element).is_ok() {
+                added.update_value(|added| added.push(element));
+            }
+        }
+    });
+    on_cleanup(move || {
+        for element in added.try_update_value(std::mem::take).unwrap_or_default() {
+            element.remove();
+        }
+    });
 }

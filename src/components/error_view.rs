@@ -1,7 +1,7 @@
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use crate::api::LoadError;
+use crate::components::PageTitle;
 use crate::embed::owns_document;
 use crate::i18n::use_strings;
 use crate::navigation::use_page_focus;
@@ -32,7 +32,7 @@ pub fn ErrorView(
     use_page_focus(heading);
 
     view! {
-        {owns_document().then(|| view! { <Title text=title.clone() /> })}
+        {owns_document().then(|| view! { <PageTitle text=title.clone() /> })}
         <section class="notice notice--error" aria-labelledby="notice-heading">
             <h1 id="notice-heading" tabindex="-1" node_ref=heading>{title}</h1>
             <p role="alert">{error.summary(strings)}</p>

@@ -21,7 +21,7 @@ mod skeleton;
 
 pub use ad_slot::{AdSlot, AdTargeting};
 pub use article::ArticleView;
-pub use article_head::ArticleHead;
+pub use article_head::{ArticleHead, PageTitle};
 pub use article_list::ArticleList;
 pub use blocks::Blocks;
 pub use byline::Byline;

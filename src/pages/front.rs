@@ -2,10 +2,9 @@ use std::rc::Rc;
 
 use folio_model::{Decoded, Index};
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use crate::api::{self, LoadError};
-use crate::components::{ArticleList, ListSkeleton};
+use crate::components::{ArticleList, ListSkeleton, PageTitle};
 use crate::i18n::use_strings;
 use crate::pages::DocumentLoader;
 use crate::site::use_site;
@@ -22,7 +21,7 @@ pub fn FrontPage() -> impl IntoView {
         index.map(|index| view! { <ArticleList entries=index.value.articles.clone() /> }.into_any())
     };
     view! {
-        <Title text="" />
+        <PageTitle text="" />
         <DocumentLoader
             fetch
             fallback=|| view! { <ListSkeleton /> }.into_any()

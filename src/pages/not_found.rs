@@ -1,7 +1,7 @@
 use folio_model::Strings;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
+use crate::components::PageTitle;
 use crate::embed::{owns_document, use_embedding};
 use crate::i18n::use_strings;
 use crate::navigation::use_page_focus;
@@ -25,7 +25,7 @@ pub fn NotFound() -> impl IntoView {
         .into_any(),
     };
     view! {
-        {owns_document().then(|| view! { <Title text=strings.not_found /> })}
+        {owns_document().then(|| view! { <PageTitle text=strings.not_found /> })}
         <section class="notice" aria-labelledby="notice-heading">
             <h1 id="notice-heading" tabindex="-1" node_ref=heading>
                 {strings.not_found}

@@ -198,7 +198,7 @@ impl Page<'_> {
                 absolute: &absolute,
             },
         );
-        // Marked, so the viewer removes them when its own (leptos_meta's) are in place.
+        // Marked, so the viewer removes them when its own (`ArticleHead`'s) are in place.
         let mut tags = String::new();
         let mark = "data-folio-prerendered";
         let _ = write!(
@@ -235,7 +235,7 @@ impl Page<'_> {
             .filter(|line| !line.contains("type=\"application/wasm\""))
             .map(|line| format!("{line}\n"))
             .collect();
-        let title = format!("{} · {site_name}", article.value.headline);
+        let title = self.site.page_title(&article.value.headline);
         let html = replace_between(&template, "<title>", "</title>", &escape_text(&title))?;
         let html = html.replacen("</head>", &format!("{tags}</head>"), 1);
         let body = folio::prerender::article_page_body(self.site_url, self.config.clone(), article);
