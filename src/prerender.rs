@@ -8,6 +8,7 @@ use leptos::prelude::*;
 
 use crate::pages::PrerenderedArticle;
 use crate::site::Site;
+pub use crate::takeover::PRERENDERED_ID;
 
 /// What goes in the `<body>` of `article`'s static entry page, for the site at `base_url` (its
 /// public address, ending in `/`) with `config`.

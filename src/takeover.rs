@@ -22,8 +22,8 @@ use send_wrapper::SendWrapper;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 
-/// The static copy's wrapper.
-const PRERENDERED_ID: &str = "folio-prerendered";
+/// The static copy's wrapper: `<div id="folio-prerendered">`.
+pub const PRERENDERED_ID: &str = "folio-prerendered";
 /// Set on `<html>` once the viewer shows its own page: the signal tests and the benchmark wait for.
 const LIVE_ATTRIBUTE: &str = "data-folio-live";
 

@@ -108,7 +108,7 @@ fn ArticlePageBox(#[prop(into)] busy: Signal<bool>, children: Children) -> impl 
 #[component]
 pub fn PrerenderedArticle(article: Article, stamp: String) -> impl IntoView {
     view! {
-        <div id="folio-prerendered">
+        <div id=takeover::PRERENDERED_ID>
             <SiteChrome>
                 <ArticlePageBox busy=false>
                     <ArticleView article stamp />

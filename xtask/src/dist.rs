@@ -86,11 +86,15 @@ pub fn build(options: &Options) -> Result<PathBuf> {
         js.contains("async function __wbg_init("),
         "wasm-bindgen's glue has no __wbg_init"
     );
-    // The module fetches the wasm from beside itself (so any base path works) and starts it as
-    // soon as it is evaluated: no inline script is needed, which keeps the CSP strict. On the
-    // entry page the wasm then mounts the app; `folio-embed.js` waits for `ready` instead.
+    // The module fetches the wasm from beside itself (so any base path works) and starts it:
+    // no inline script is needed, which keeps the CSP strict. On the entry page the wasm then
+    // mounts the app; `folio-embed.js` waits for `ready` instead. A prerendered page paints
+    // from its HTML, so there the wasm is fetched after that first paint, not in competition
+    // with the page's stylesheet and images (its hero is the largest paint).
+    let prerendered = folio::prerender::PRERENDERED_ID;
     let js = format!(
-        "{js}\nexport const ready = __wbg_init({{ module_or_path: new URL('{wasm_name}', import.meta.url) }});\n"
+        "{js}\nconst painted = document.getElementById('{prerendered}') ? new Promise((done) => requestAnimationFrame(() => setTimeout(done))) : Promise.resolve();\n\
+         export const ready = painted.then(() => __wbg_init({{ module_or_path: new URL('{wasm_name}', import.meta.url) }}));\n"
     );
     let js = minify_js(&root, &staging, &js)?;
     let js_name = hashed_name("folio", "js", js.as_bytes());
