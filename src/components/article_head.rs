@@ -57,7 +57,7 @@ pub fn PageTitle(#[prop(into)] text: String) -> impl IntoView {
 }
 
 /// An element for the document's `<head>`: its name, attributes and text.
-pub struct HeadTag {
+struct HeadTag {
     name: &'static str,
     attributes: Vec<(&'static str, String)>,
     text: Option<String>,
