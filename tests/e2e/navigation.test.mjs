@@ -14,22 +14,33 @@ before(async () => {
 });
 after(() => browser?.close());
 
-test('an internal related link changes URL and article without reloading the page', async () => {
+/** Opens article `id` and marks the page, so a test can tell a client-side page change from a
+ * page load (which wipes the mark). */
+async function openMarked(id) {
   const page = await openPage(browser);
   const article = new ArticlePage(page);
-  await article.open('tide-mill-turns-again');
-  await article.waitForHeadline(sampleArticle('tide-mill-turns-again').headline);
-  // A full page load would wipe this.
+  await article.open(id);
+  await article.waitForHeadline(sampleArticle(id).headline);
   await page.evaluate(() => {
-    window.__folioNoReload = 'still the same page';
+    window.__folioMark = true;
   });
+  return { page, article };
+}
+
+/** Whether the page was loaded again since `openMarked`. */
+function reloaded(page) {
+  return page.evaluate(() => window.__folioMark !== true);
+}
+
+test('an internal related link changes URL and article without reloading the page', async () => {
+  const { page, article } = await openMarked('tide-mill-turns-again');
 
   const target = sampleArticle('night-ferry-timetable');
   await article.related.getByRole('link', { name: target.headline }).click();
   await article.waitForHeadline(target.headline);
 
   assert.equal(new URL(page.url()).pathname, '/articles/night-ferry-timetable');
-  assert.equal(await page.evaluate(() => window.__folioNoReload), 'still the same page');
+  assert.equal(await reloaded(page), false);
   assert.equal(await page.title(), `${target.headline} · Folio`);
   assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'H1');
   assert.deepEqual(page.errors, []);
@@ -37,18 +48,12 @@ test('an internal related link changes URL and article without reloading the pag
 });
 
 test('related links written without a leading slash are internal too', async () => {
-  const page = await openPage(browser);
-  const article = new ArticlePage(page);
-  await article.open('tide-mill-turns-again');
-  await article.waitForHeadline(sampleArticle('tide-mill-turns-again').headline);
+  const { page, article } = await openMarked('tide-mill-turns-again');
   const link = article.related.getByRole('link', { name: "The lighthouse keeper's ledger" });
   assert.equal(await link.getAttribute('href'), '/articles/lighthouse-keepers-ledger');
-  await page.evaluate(() => {
-    window.__folioNoReload = true;
-  });
   await link.click();
   await article.waitForHeadline("The lighthouse keeper's ledger");
-  assert.equal(await page.evaluate(() => window.__folioNoReload), true);
+  assert.equal(await reloaded(page), false);
   await page.context().close();
 });
 
@@ -64,13 +69,7 @@ test('external links are ordinary links that share no opener or referrer', async
 });
 
 test('the viewer follows plain clicks on links to its own pages and leaves every other click to the browser', async () => {
-  const page = await openPage(browser);
-  const article = new ArticlePage(page);
-  await article.open('tide-mill-turns-again');
-  await article.waitForHeadline(sampleArticle('tide-mill-turns-again').headline);
-  await page.evaluate(() => {
-    window.__folioNoReload = 'still the same page';
-  });
+  const { page, article } = await openMarked('tide-mill-turns-again');
   const target = sampleArticle('night-ferry-timetable');
   const related = article.related.getByRole('link', { name: target.headline });
 
@@ -84,7 +83,7 @@ test('the viewer follows plain clicks on links to its own pages and leaves every
   await page.locator('.site-header').getByRole('link', { name: 'Folio' }).click();
   await page.getByRole('heading', { level: 1, name: 'Latest' }).waitFor();
   assert.equal(new URL(page.url()).pathname, '/');
-  assert.equal(await page.evaluate(() => window.__folioNoReload), 'still the same page');
+  assert.equal(await reloaded(page), false);
 
   // A link marked rel="external" is a page load, even to one of the app's own pages.
   await page.evaluate(() => {
@@ -93,7 +92,7 @@ test('the viewer follows plain clicks on links to its own pages and leaves every
   });
   await page.locator('#leave').click();
   await article.waitForHeadline(target.headline);
-  assert.equal(await page.evaluate(() => window.__folioNoReload), undefined, 'a new page');
+  assert.equal(await reloaded(page), true, 'a new page');
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
