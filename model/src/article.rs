@@ -41,14 +41,17 @@ impl Article {
 
 /// An article id: `[a-z0-9-]+`, at most 128 characters, and the name of its file.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct ArticleId(String);
+pub struct ArticleId(pub(crate) String);
 
 impl ArticleId {
+    /// The longest id, in characters.
+    pub const MAX_LEN: usize = 128;
+
     pub fn parse(id: &str) -> Result<ArticleId, String> {
         let valid_chars = id
             .bytes()
             .all(|b| matches!(b, b'a'..=b'z' | b'0'..=b'9' | b'-'));
-        if id.is_empty() || id.len() > 128 || !valid_chars {
+        if id.is_empty() || id.len() > ArticleId::MAX_LEN || !valid_chars {
             Err(format!(
                 "\"{id}\" is not an article id (1 to 128 of a-z, 0-9 and -)"
             ))

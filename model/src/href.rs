@@ -31,7 +31,7 @@ impl Href {
 
 /// Which schemes a field accepts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum UrlUse {
+pub enum UrlUse {
     /// A link the reader follows: `http:`, `https:`, `mailto:`, relative paths.
     Link,
     /// An image source: `http:`, `https:`, relative paths.
@@ -41,7 +41,7 @@ pub(crate) enum UrlUse {
 }
 
 /// Checks a link and tells internal article links apart.
-pub(crate) fn check_href(raw: &str) -> Result<Href, String> {
+pub fn check_href(raw: &str) -> Result<Href, String> {
     let url = check_url(raw, UrlUse::Link)?;
     Ok(match article_link(&url) {
         Some(id) => Href::Article(id),
@@ -50,7 +50,7 @@ pub(crate) fn check_href(raw: &str) -> Result<Href, String> {
 }
 
 /// Returns the cleaned URL when it is allowed for `usage`, or why it is not.
-pub(crate) fn check_url(raw: &str, usage: UrlUse) -> Result<String, String> {
+pub fn check_url(raw: &str, usage: UrlUse) -> Result<String, String> {
     let url: String = raw
         .trim_matches(|c: char| c <= ' ')
         .chars()
@@ -89,7 +89,7 @@ pub(crate) fn check_url(raw: &str, usage: UrlUse) -> Result<String, String> {
 /// Filters an image `srcset`, keeping each candidate whose URL and descriptor are valid.
 /// Returns the rebuilt attribute (or `None` when nothing is left) and the reasons for what
 /// was dropped.
-pub(crate) fn check_srcset(raw: &str) -> (Option<String>, Vec<String>) {
+pub fn check_srcset(raw: &str) -> (Option<String>, Vec<String>) {
     let mut kept = Vec::new();
     let mut dropped = Vec::new();
     for (url, descriptor) in srcset_candidates(raw) {

@@ -22,12 +22,14 @@ mod ads;
 mod article;
 mod config;
 mod decode;
+mod encode;
 mod head;
 mod href;
 mod index;
 mod inline;
 mod problem;
 mod reading;
+mod slug;
 mod strings;
 mod timestamp;
 
@@ -39,12 +41,14 @@ pub use config::{
     AdPolicy, Config, ContentLocation, LinkPolicy, NetworkPolicy, decode_config, default_config,
 };
 pub use decode::{Decoded, Limits, Rejected, Rejection, decode_article, decode_index, fingerprint};
+pub use encode::{encode_article, encode_index};
 pub use head::{ArticleHead, MetaAttribute, MetaTag, PageContext, article_head};
-pub use href::{Href, rebase_srcset};
+pub use href::{Href, UrlUse, check_href, check_srcset, check_url, rebase_srcset};
 pub use index::{Index, IndexEntry};
 pub use inline::{Inline, Marks, Run};
 pub use problem::{Problem, Severity};
 pub use reading::{characters_per_minute, reading_minutes, text_length};
+pub use slug::slug;
 pub use strings::{Strings, strings_for};
 pub use timestamp::Timestamp;
 
