@@ -23,7 +23,9 @@ use anyhow::{Context, Result};
 use serde_json::json;
 
 use crate::setup::{self, run as run_command};
-use crate::{dist, nginx, prerender, project_root};
+use folio_cli::prerender;
+
+use crate::{dist, nginx, project_root};
 
 /// The article every cold load measures, and the long read Lighthouse measures.
 const ARTICLE: &str = "tide-mill-turns-again";
@@ -140,8 +142,8 @@ fn asset_sizes(site: &Path) -> Result<serde_json::Value> {
         assets.push(json!({
             "name": name,
             "raw": bytes.len(),
-            "gzip": dist::gzip(&bytes)?.len(),
-            "brotli": dist::brotli(&bytes)?.len(),
+            "gzip": folio_cli::compress::gzip(&bytes)?.len(),
+            "brotli": folio_cli::compress::brotli(&bytes)?.len(),
         }));
         Ok(())
     };

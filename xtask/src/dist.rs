@@ -6,12 +6,12 @@
 
 use std::fmt::Write as _;
 use std::fs;
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use anyhow::{Context, Result, ensure};
 use base64::Engine as _;
+use folio_cli::compress::{append_extension, brotli, gzip};
 use sha2::{Digest, Sha256, Sha384};
 
 use crate::project_root;
@@ -61,7 +61,7 @@ pub fn build(options: &Options) -> Result<PathBuf> {
     let staging = root.join("target/xtask/bindgen");
     recreate_dir(&staging)?;
     wasm_bindgen_cli_support::Bindgen::new()
-        .input_path(root.join("target/wasm32-unknown-unknown/release/folio.wasm"))
+        .input_path(root.join("target/wasm32-unknown-unknown/release/folio-viewer.wasm"))
         .web(true)?
         .typescript(false)
         .out_name("folio")
@@ -352,30 +352,6 @@ const ASSETS_DIR: &str = "assets";
 
 /// The publisher's run-time configuration, beside the entry page.
 const CONFIG_FILE: &str = "folio.config.json";
-
-pub fn append_extension(path: &Path, extension: &str) -> PathBuf {
-    let mut name = path.as_os_str().to_owned();
-    name.push(".");
-    name.push(extension);
-    PathBuf::from(name)
-}
-
-pub fn brotli(bytes: &[u8]) -> Result<Vec<u8>> {
-    let mut compressed = Vec::new();
-    let params = brotli::enc::BrotliEncoderParams {
-        quality: 11,
-        lgwin: 22,
-        ..Default::default()
-    };
-    brotli::BrotliCompress(&mut &bytes[..], &mut compressed, &params)?;
-    Ok(compressed)
-}
-
-pub fn gzip(bytes: &[u8]) -> Result<Vec<u8>> {
-    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-    encoder.write_all(bytes)?;
-    Ok(encoder.finish()?)
-}
 
 /// Prints raw, gzip and brotli sizes of what the article page loads.
 fn print_sizes(out: &Path, names: &[&str]) -> Result<()> {

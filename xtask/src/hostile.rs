@@ -104,10 +104,12 @@ fn file_name(path: &Path) -> String {
 mod tests {
     use folio_model::Severity;
 
-    use super::*;
-    use crate::check::check;
+    use folio_cli::check::check;
+    use folio_cli::prerender;
 
-    /// The native half of the corpus: `cargo xtask check` reports what each case expects, and
+    use super::*;
+
+    /// The native half of the corpus: `folio check` reports what each case expects, and
     /// fails exactly the documents with errors.
     #[test]
     fn the_checker_reports_every_hostile_case() {
@@ -136,4 +138,165 @@ mod tests {
         }
         assert!(failures.is_empty(), "{failures:#?}");
     }
+
+    /// Every hostile document that the viewer shows (in part) is prerendered into markup that
+    /// holds no script, no dangerous link and no markup of the document's own.
+    #[test]
+    fn hostile_documents_prerender_to_safe_markup() {
+        let site = std::env::temp_dir().join(format!("folio-prerender-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&site);
+        fs::create_dir_all(site.join("content/articles")).unwrap();
+        fs::write(
+            site.join("index.html"),
+            "<html><head><base href=\"/\" /><title>Folio</title></head>\
+             <body data-folio-app></body></html>",
+        )
+        .unwrap();
+        let cases = cases().unwrap();
+        for case in &cases {
+            fs::write(
+                site.join("content/articles")
+                    .join(format!("{}.json", case.name)),
+                &case.input,
+            )
+            .unwrap();
+        }
+        let written = prerender::run(&prerender::Options {
+            site: site.clone(),
+            content: None,
+            site_url: "https://news.example.org/".into(),
+        })
+        .unwrap();
+        let shown = cases
+            .iter()
+            .filter(|case| case.expect["shows"] == "article")
+            .count();
+        assert_eq!(written.len(), shown, "every readable case has a page");
+        for id in &written {
+            let html =
+                fs::read_to_string(site.join("articles").join(id.as_str()).join("index.html"))
+                    .unwrap();
+            let (head, body) = html.split_once("<div id=\"folio-prerendered\">").unwrap();
+            let body = body.split("</body>").next().unwrap();
+            // Text cannot hold a `<` or a `"` unescaped, so every `<` opens one of our
+            // elements, and its attributes are `name="value"` pairs.
+            for tag in body.split('<').skip(1) {
+                let tag = tag.split('>').next().unwrap().trim_start_matches('/');
+                // The framework's markers (`<!>`) are empty comments.
+                if tag.starts_with('!') {
+                    assert_eq!(tag, "!", "{id}");
+                    continue;
+                }
+                let (name, mut rest) = tag.split_once(' ').unwrap_or((tag, ""));
+                assert!(ALLOWED_ELEMENTS.contains(&name), "{id}: <{name}>");
+                while let Some((attribute, after)) = rest.trim_start().split_once('=') {
+                    // Valueless attributes (`crossorigin`) stand before the next name.
+                    let attribute = attribute.split_whitespace().last().unwrap_or_default();
+                    assert!(
+                        ALLOWED_ATTRIBUTES.contains(&attribute) || attribute.starts_with("aria-"),
+                        "{id}: {attribute} on <{name}>"
+                    );
+                    let value_and_rest = after.strip_prefix('"').unwrap();
+                    rest = value_and_rest.split_once('"').unwrap().1;
+                }
+            }
+            let lower = body.to_ascii_lowercase();
+            for part in lower
+                .split("href=\"")
+                .skip(1)
+                .chain(lower.split("src=\"").skip(1))
+            {
+                let value: String = part
+                    .chars()
+                    .take_while(|c| *c != '"')
+                    .filter(|c| !c.is_whitespace() && !c.is_control())
+                    .collect();
+                for scheme in ["javascript:", "data:", "vbscript:", "//"] {
+                    assert!(!value.starts_with(scheme), "{id}: {value}");
+                }
+            }
+            // The only script in the head is the JSON-LD, which cannot be closed early.
+            let scripts: Vec<&str> = head.split("<script").skip(1).collect();
+            assert_eq!(scripts.len(), 1, "{id}");
+            let json_ld = scripts[0]
+                .split_once('>')
+                .and_then(|(_, rest)| rest.split_once("</script>"))
+                .unwrap()
+                .0;
+            let _: serde_json::Value = serde_json::from_str(json_ld).unwrap();
+        }
+        fs::remove_dir_all(&site).unwrap();
+    }
+
+    const ALLOWED_ELEMENTS: [&str; 35] = [
+        "a",
+        "article",
+        "aside",
+        "blockquote",
+        "button",
+        "code",
+        "details",
+        "div",
+        "em",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "header",
+        "hr",
+        "img",
+        "input",
+        "label",
+        "legend",
+        "li",
+        "main",
+        "ol",
+        "p",
+        "s",
+        "section",
+        "span",
+        "strong",
+        "summary",
+        "time",
+        "ul",
+        "",
+    ];
+    const ALLOWED_ATTRIBUTES: [&str; 32] = [
+        "class",
+        "id",
+        "href",
+        "rel",
+        "target",
+        "tabindex",
+        "elementtiming",
+        "data-article-id",
+        "data-folio-stamp",
+        "data-slot-id",
+        "data-sizes",
+        "data-size-mobile",
+        "data-size-desktop",
+        "data-tags",
+        "data-section",
+        "name",
+        "value",
+        "title",
+        "role",
+        "lang",
+        "dir",
+        "datetime",
+        "type",
+        "src",
+        "srcset",
+        "sizes",
+        "alt",
+        "width",
+        "height",
+        "loading",
+        "fetchpriority",
+        "decoding",
+    ];
 }

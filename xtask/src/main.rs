@@ -4,13 +4,10 @@
 //! machine with rustup, Node.js and apt needs nothing else.
 
 mod bench;
-mod check;
 mod dist;
 mod fuzz;
 mod hostile;
 mod nginx;
-mod prerender;
-mod serve;
 mod setup;
 mod test;
 
@@ -18,6 +15,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
+use folio_cli::{prerender, serve};
 
 const HELP: &str = "\
 Usage: cargo xtask <command> [options]
@@ -32,20 +30,16 @@ Commands:
                              release build of the deployable site into dist/
                              (--base-path: the path the site is hosted under; default /;
                              --site-url: prerender the articles for that address too)
-  prerender --site-url URL [--site DIR] [--content DIR]
-                             write a static entry page for every article of the content
-                             folder (default DIR/content; DIR defaults to dist), and
-                             sitemap.xml, feed.xml and robots.txt; URL is the site's public
-                             address, e.g. https://example.org/news/
   bench [--runs N]           measure the release build beside static HTML in headless
                              Chromium (sizes, cold loads throttled and not, navigation,
                              a 2,000-block article, memory, Lighthouse) against the
                              budgets; median of N cold loads (default 7)
-  check <file.json>...       check article or index documents against the format;
-                             exits non-zero when any has an error
   fuzz [--inputs N] [--seed S]
                              mutation-fuzz the decoder (default 1,000,000 inputs)
   help                       this text
+
+The publisher's commands (import, index, new, check, prerender, serve) are `folio`'s:
+  cargo run --release -p folio-cli -- help
 ";
 
 fn main() -> ExitCode {
@@ -75,7 +69,7 @@ fn run(args: Vec<String>) -> Result<ExitCode> {
                 content: None,
                 site_url: format!("http://127.0.0.1:{port}/"),
             })?;
-            serve::serve_forever(&site, port)?;
+            serve::preview(&site, None, port)?;
             Ok(ExitCode::SUCCESS)
         }
         "dist" => {
@@ -104,34 +98,12 @@ fn run(args: Vec<String>) -> Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        "prerender" => {
-            let site_url = option(options, "--site-url")?
-                .context("prerender needs --site-url, e.g. https://example.org/news/")?;
-            prerender::run(&prerender::Options {
-                site: option(options, "--site")?
-                    .map_or_else(|| project_root().join("dist"), PathBuf::from),
-                content: option(options, "--content")?.map(PathBuf::from),
-                site_url,
-            })?;
-            Ok(ExitCode::SUCCESS)
-        }
         "test" => test::run(options).map(|()| ExitCode::SUCCESS),
         "bench" => {
             let runs = option(options, "--runs")?
                 .map_or(Ok(7), |n| n.parse())
                 .context("--runs")?;
             bench::run(runs).map(|()| ExitCode::SUCCESS)
-        }
-        "check" => {
-            if options.is_empty() {
-                bail!("check needs at least one file: cargo xtask check content/articles/*.json");
-            }
-            let files: Vec<PathBuf> = options.iter().map(PathBuf::from).collect();
-            Ok(if check::check_files(&files)? {
-                ExitCode::SUCCESS
-            } else {
-                ExitCode::FAILURE
-            })
         }
         "fuzz" => {
             let inputs = option(options, "--inputs")?

@@ -15,7 +15,9 @@ use std::process::Command;
 use anyhow::{Result, ensure};
 
 use crate::setup::{self, run as run_command};
-use crate::{check, dist, hostile, nginx, prerender, project_root, serve};
+use folio_cli::{check, prerender, serve};
+
+use crate::{dist, hostile, nginx, project_root};
 
 /// Runs every test, or with `only` (test files), just the release build and those files.
 pub fn run(only: &[String]) -> Result<()> {

@@ -1,4 +1,5 @@
-//! A static file server for development and the browser tests, on loopback only. It behaves
+//! `folio serve`: a static file server on loopback only, for a publisher's preview (a built
+//! site with any content folder) and for Folio's own browser tests. It behaves
 //! like a correctly configured production host: a path with no file extension that names no
 //! file gets the entry page (the app routes it), but a missing file *with* an extension, such
 //! as an article's JSON, gets a real 404, so the app can tell "not found" from "found".
@@ -20,9 +21,10 @@ use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::Duration;
 
-use anyhow::Result;
+use anyhow::{Context, Result, ensure};
 
-/// Where a test tells the server how to misbehave, and reads what it was asked.
+/// Where a test tells the server how to misbehave, and reads what it was asked (Folio's own
+/// browser tests; `folio serve` never misbehaves).
 #[derive(Clone, Debug)]
 pub struct Faults {
     /// `{ "/content/articles/a.json": "stall" | "drip" | "drop" | "fail:N" | "late:MS" }`,
@@ -47,6 +49,79 @@ impl Drop for Running {
     }
 }
 
+/// What the server answers from.
+#[derive(Clone, Debug)]
+struct Served {
+    /// The built site.
+    root: PathBuf,
+    /// The URL path the site answers under (`/`, `/news/`): what its `<base href>` says.
+    base_path: String,
+    /// A content folder served in place of the site's own, and the path under the base where
+    /// the site's configuration looks for content (`content/`).
+    content: Option<(String, PathBuf)>,
+}
+
+impl Served {
+    fn at_root(root: &Path) -> Served {
+        Served {
+            root: root.to_path_buf(),
+            base_path: "/".into(),
+            content: None,
+        }
+    }
+}
+
+/// Serves a built site with `content` in place of its own content folder, under the base path
+/// the site was built for, until the process is stopped: a publisher's preview before deploying.
+pub fn preview(site: &Path, content: Option<&Path>, port: u16) -> Result<()> {
+    let template = fs::read_to_string(site.join("index.html")).with_context(|| {
+        format!(
+            "{} is not a built Folio site (no index.html)",
+            site.display()
+        )
+    })?;
+    let base_path = template
+        .split_once("<base href=\"")
+        .and_then(|(_, rest)| rest.split_once('"'))
+        .map_or("/", |(base, _)| base)
+        .to_string();
+    let content = match content {
+        None => None,
+        Some(dir) => {
+            ensure!(dir.is_dir(), "{} is not a folder", dir.display());
+            let config = fs::read(site.join(folio::site::CONFIG_FILE))
+                .map(|bytes| folio_model::decode_config(&bytes).value)
+                .unwrap_or_else(|_| folio_model::default_config().value);
+            let base = config.content.base;
+            ensure!(
+                !base.contains("://"),
+                "the site's {} reads content from {base}, not from this server: \
+                 --content has no effect; serve it there",
+                folio::site::CONFIG_FILE
+            );
+            Some((base.trim_start_matches('/').to_string(), dir.to_path_buf()))
+        }
+    };
+    let served = Served {
+        root: site.to_path_buf(),
+        base_path,
+        content,
+    };
+    let running = listen(served.clone(), port, None, true)?;
+    println!(
+        "Serving {} at {}{} (Ctrl-C stops)",
+        site.display(),
+        running.url.trim_end_matches('/'),
+        served.base_path
+    );
+    if let Some((prefix, dir)) = &served.content {
+        println!("  {}{prefix} is {}", served.base_path, dir.display());
+    }
+    loop {
+        thread::park();
+    }
+}
+
 /// Serves `root` on `127.0.0.1:port` (0 picks a free port) in a background thread, with CORS
 /// headers (`Access-Control-Allow-Origin: *`, as `deploy/nginx.conf` sends them), so pages on
 /// other origins can embed its articles.
@@ -56,19 +131,19 @@ pub fn start(root: &Path, port: u16) -> Result<Running> {
 
 /// [`start`], misbehaving as `faults` says.
 pub fn start_with_faults(root: &Path, port: u16, faults: Option<Faults>) -> Result<Running> {
-    listen(root, port, faults, true)
+    listen(Served::at_root(root), port, faults, true)
 }
 
 /// [`start`] without CORS headers: an origin whose content other origins cannot read.
 pub fn start_without_cors(root: &Path, port: u16) -> Result<Running> {
-    listen(root, port, None, false)
+    listen(Served::at_root(root), port, None, false)
 }
 
-fn listen(root: &Path, port: u16, faults: Option<Faults>, cors: bool) -> Result<Running> {
-    let listener = TcpListener::bind(("127.0.0.1", port))?;
+fn listen(root: Served, port: u16, faults: Option<Faults>, cors: bool) -> Result<Running> {
+    let listener = TcpListener::bind(("127.0.0.1", port))
+        .with_context(|| format!("listening on 127.0.0.1:{port}"))?;
     let port = listener.local_addr()?.port();
     let stop = Arc::new(AtomicBool::new(false));
-    let root = root.to_path_buf();
     let failures = Arc::new(Mutex::new(HashMap::<String, u32>::new()));
     {
         let stop = Arc::clone(&stop);
@@ -93,22 +168,9 @@ fn listen(root: &Path, port: u16, faults: Option<Faults>, cors: bool) -> Result<
     })
 }
 
-/// Serves `root` until the process is stopped.
-pub fn serve_forever(root: &Path, port: u16) -> Result<()> {
-    let running = start(root, port)?;
-    println!(
-        "Serving {} at {} (Ctrl-C stops)",
-        root.display(),
-        running.url
-    );
-    loop {
-        thread::park();
-    }
-}
-
 fn handle(
     mut stream: TcpStream,
-    root: &Path,
+    root: &Served,
     faults: Option<&Faults>,
     failures: &Mutex<HashMap<String, u32>>,
     cors: bool,
@@ -195,7 +257,7 @@ fn planned_fault(faults: &Faults, path: &str) -> String {
     plan.get(path).cloned().unwrap_or_default()
 }
 
-fn answer(stream: &mut TcpStream, root: &Path, path: &str, cors: bool) -> std::io::Result<()> {
+fn answer(stream: &mut TcpStream, root: &Served, path: &str, cors: bool) -> std::io::Result<()> {
     match resolve(root, path).and_then(|file| Some((fs::read(&file).ok()?, file))) {
         Some((bytes, file)) => respond(stream, 200, content_type(&file), &bytes, cors),
         None => respond(stream, 404, "text/plain; charset=utf-8", b"Not Found", cors),
@@ -239,10 +301,22 @@ fn write_head(
 }
 
 /// The file for a URL path, or the entry page for an app route, or `None` for a 404.
-fn resolve(root: &Path, url_path: &str) -> Option<PathBuf> {
+fn resolve(served: &Served, url_path: &str) -> Option<PathBuf> {
     let decoded = percent_decode(url_path)?;
+    let under_base = decoded.strip_prefix(&served.base_path).or_else(|| {
+        (decoded.clone() + "/")
+            .strip_prefix(&served.base_path)
+            .map(|_| "")
+    })?;
+    let (root, path) = match &served.content {
+        Some((prefix, dir)) if under_base.starts_with(prefix.as_str()) => (
+            dir.as_path(),
+            under_base.get(prefix.len()..).unwrap_or_default(),
+        ),
+        _ => (served.root.as_path(), under_base),
+    };
     let mut file = root.to_path_buf();
-    for component in Path::new(decoded.trim_start_matches('/')).components() {
+    for component in Path::new(path).components() {
         match component {
             Component::Normal(part) => file.push(part),
             Component::CurDir => {}
@@ -260,7 +334,7 @@ fn resolve(root: &Path, url_path: &str) -> Option<PathBuf> {
     if last_segment.contains('.') {
         None
     } else {
-        Some(root.join("index.html"))
+        Some(served.root.join("index.html"))
     }
 }
 
@@ -316,15 +390,41 @@ mod tests {
         fs::create_dir_all(root.join("content/articles")).unwrap();
         fs::write(root.join("index.html"), "app").unwrap();
         fs::write(root.join("content/articles/a.json"), "{}").unwrap();
-        assert_eq!(resolve(&root, "/"), Some(root.join("index.html")));
-        assert_eq!(resolve(&root, "/articles/a"), Some(root.join("index.html")));
+        let served = Served::at_root(&root);
+        assert_eq!(resolve(&served, "/"), Some(root.join("index.html")));
         assert_eq!(
-            resolve(&root, "/content/articles/a.json"),
+            resolve(&served, "/articles/a"),
+            Some(root.join("index.html"))
+        );
+        assert_eq!(
+            resolve(&served, "/content/articles/a.json"),
             Some(root.join("content/articles/a.json"))
         );
-        assert_eq!(resolve(&root, "/content/articles/missing.json"), None);
-        assert_eq!(resolve(&root, "/../etc/passwd"), None);
-        assert_eq!(resolve(&root, "/%2e%2e/etc/passwd"), None);
+        assert_eq!(resolve(&served, "/content/articles/missing.json"), None);
+        assert_eq!(resolve(&served, "/../etc/passwd"), None);
+        assert_eq!(resolve(&served, "/%2e%2e/etc/passwd"), None);
+
+        // Under a base path, with another content folder in place of the site's own.
+        let other_content = root.join("elsewhere");
+        fs::create_dir_all(other_content.join("articles")).unwrap();
+        fs::write(other_content.join("articles/b.json"), "{}").unwrap();
+        let news = Served {
+            root: root.clone(),
+            base_path: "/news/".into(),
+            content: Some(("content/".into(), other_content.clone())),
+        };
+        assert_eq!(resolve(&news, "/news"), Some(root.join("index.html")));
+        assert_eq!(
+            resolve(&news, "/news/articles/b"),
+            Some(root.join("index.html"))
+        );
+        assert_eq!(
+            resolve(&news, "/news/content/articles/b.json"),
+            Some(other_content.join("articles/b.json"))
+        );
+        assert_eq!(resolve(&news, "/news/content/articles/a.json"), None);
+        assert_eq!(resolve(&news, "/articles/b"), None);
+        assert_eq!(resolve(&news, "/news/content/../../etc/passwd"), None);
 
         let server = start(&root, 0).unwrap();
         let get = |path: &str| {

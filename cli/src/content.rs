@@ -1,0 +1,247 @@
+//! A content folder as `folio` keeps it: `articles/<id>.json`, `index.json` (the front page's
+//! list, newest first), and files the articles show (`images/`). Every document is written
+//! through `folio_model` and read back before it is kept: no command writes a document that
+//! `folio check` would report an error in.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+use folio_model::{
+    Article, ArticleId, Author, Block, HeadingLevel, Index, IndexEntry, Limits, Problem, Severity,
+    Timestamp, decode_article, decode_index, encode_article, encode_index,
+};
+
+pub struct ContentFolder {
+    root: PathBuf,
+}
+
+/// What writing an article did.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Written {
+    Created,
+    Replaced,
+    /// The file already held exactly this document.
+    Unchanged,
+    /// A different article exists under this id and replacing was not asked for.
+    Kept,
+}
+
+/// The front page's list as rebuilt, and the files that could not be read.
+pub struct IndexReport {
+    pub listed: usize,
+    pub unreadable: Vec<(PathBuf, String)>,
+    pub written: bool,
+}
+
+impl ContentFolder {
+    pub fn new(root: impl Into<PathBuf>) -> ContentFolder {
+        ContentFolder { root: root.into() }
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    pub fn article_path(&self, id: &ArticleId) -> PathBuf {
+        self.root.join("articles").join(format!("{id}.json"))
+    }
+
+    pub fn index_path(&self) -> PathBuf {
+        self.root.join("index.json")
+    }
+
+    /// Writes `article` as `articles/<id>.json`; an existing, different article is replaced
+    /// only when `replace` is set.
+    pub fn write_article(&self, article: &Article, replace: bool) -> Result<Written> {
+        let bytes = article_bytes(article)?;
+        let path = self.article_path(&article.id);
+        let existed = match fs::read(&path) {
+            Ok(existing) if existing == bytes => return Ok(Written::Unchanged),
+            Ok(_) if !replace => return Ok(Written::Kept),
+            Ok(_) => true,
+            Err(_) => false,
+        };
+        write_file(&path, &bytes)?;
+        Ok(if existed {
+            Written::Replaced
+        } else {
+            Written::Created
+        })
+    }
+
+    /// Copies a file an article shows to `to`, relative to the content folder.
+    pub fn copy_asset(&self, from: &Path, to: &str) -> Result<()> {
+        let target = self.root.join(to);
+        if let Some(dir) = target.parent() {
+            fs::create_dir_all(dir)?;
+        }
+        fs::copy(from, &target).with_context(|| format!("to {}", target.display()))?;
+        Ok(())
+    }
+
+    /// Every article in `articles/`, by file; a file that is not a readable article comes with
+    /// the reason.
+    pub fn articles(&self) -> Result<Vec<(PathBuf, Result<Article, String>)>> {
+        let dir = self.root.join("articles");
+        let mut files: Vec<PathBuf> = fs::read_dir(&dir)
+            .with_context(|| format!("reading {}", dir.display()))?
+            .map(|entry| entry.map(|e| e.path()))
+            .collect::<Result<_, _>>()?;
+        files.retain(|file| file.extension().is_some_and(|e| e == "json"));
+        files.sort();
+        Ok(files
+            .into_iter()
+            .map(|file| {
+                let article = read_article(&file);
+                (file, article)
+            })
+            .collect())
+    }
+
+    /// Rebuilds `index.json` from the articles, newest first. A file that cannot be read stops
+    /// the rebuild (the list would silently lose an article) unless `skip_unreadable` is set;
+    /// either way every such file is reported.
+    pub fn rebuild_index(&self, skip_unreadable: bool) -> Result<IndexReport> {
+        let mut entries = Vec::new();
+        let mut unreadable = Vec::new();
+        for (file, article) in self.articles()? {
+            match article {
+                Ok(article) => entries.push(IndexEntry {
+                    id: article.id,
+                    headline: article.headline,
+                    dek: article.dek,
+                    section: article.section,
+                    published: article.published,
+                    // A thumbnail beside its headline: decorative.
+                    image: article.image.and_then(|figure| figure.image).map(|image| {
+                        folio_model::Image {
+                            alt: String::new(),
+                            ..image
+                        }
+                    }),
+                }),
+                Err(reason) => unreadable.push((file, reason)),
+            }
+        }
+        let written = unreadable.is_empty() || skip_unreadable;
+        let listed = entries.len();
+        if written {
+            entries.sort_by(|a, b| {
+                b.published
+                    .unix_seconds()
+                    .cmp(&a.published.unix_seconds())
+                    .then_with(|| a.id.cmp(&b.id))
+            });
+            let index = Index { articles: entries };
+            let mut bytes = serde_json::to_vec_pretty(&encode_index(&index))?;
+            bytes.push(b'\n');
+            let problems = decode_index(&bytes, &Limits::default())
+                .map_or_else(|rejected| rejected.problems, |decoded| decoded.problems);
+            if let Some(error) = problems.iter().find(|p| p.severity == Severity::Error) {
+                bail!("the rebuilt index would not be readable: {error}");
+            }
+            write_file(&self.index_path(), &bytes)?;
+        }
+        Ok(IndexReport {
+            listed: if written { listed } else { 0 },
+            unreadable,
+            written,
+        })
+    }
+}
+
+/// The article's document, pretty-printed, once the model has read it back without an error.
+pub fn article_bytes(article: &Article) -> Result<Vec<u8>> {
+    let mut bytes = serde_json::to_vec_pretty(&encode_article(article))?;
+    bytes.push(b'\n');
+    let problems = match decode_article(&bytes, Some(article.id.as_str()), &Limits::default()) {
+        Ok(decoded) => decoded.problems,
+        Err(rejected) => rejected.problems,
+    };
+    let errors: Vec<&Problem> = problems
+        .iter()
+        .filter(|p| p.severity == Severity::Error)
+        .collect();
+    if !errors.is_empty() {
+        let list: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        bail!(
+            "the article would not pass `folio check`: {}",
+            list.join("; ")
+        );
+    }
+    Ok(bytes)
+}
+
+fn read_article(file: &Path) -> Result<Article, String> {
+    let bytes = fs::read(file).map_err(|e| e.to_string())?;
+    let id = file
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or_default();
+    match decode_article(&bytes, Some(id), &Limits::default()) {
+        Ok(decoded) => Ok(decoded.value),
+        Err(rejected) => Err(rejected
+            .problems
+            .iter()
+            .filter(|p| p.severity == Severity::Error)
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("; ")),
+    }
+}
+
+/// Writes through a temporary file beside the target, so a reader never sees half a document.
+fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
+    if let Some(dir) = path.parent() {
+        fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    }
+    let temporary = path.with_extension("json.tmp");
+    fs::write(&temporary, bytes).with_context(|| format!("writing {}", temporary.display()))?;
+    fs::rename(&temporary, path).with_context(|| format!("writing {}", path.display()))?;
+    Ok(())
+}
+
+/// Writes a starter article under `id`: valid, with every common field filled in with a
+/// placeholder that says what goes there.
+pub fn new_article(folder: &ContentFolder, id: &str) -> Result<PathBuf> {
+    let id = ArticleId::parse(id)
+        .map_err(|error| anyhow::anyhow!("{error}: `{}` would do", ArticleId::from_text(id)))?;
+    let path = folder.article_path(&id);
+    if path.exists() {
+        bail!("{} exists already", path.display());
+    }
+    let now = chrono::DateTime::<chrono::Utc>::from(std::time::SystemTime::now())
+        .to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    let paragraph = |text: &str| Block::Paragraph(crate::import::text_inline(text));
+    let article = Article {
+        id,
+        headline: "The headline: what happened, in a dozen words".into(),
+        dek: Some("The standfirst: one or two sentences on why it matters.".into()),
+        section: Some("News".into()),
+        authors: vec![Author {
+            name: "Your Name".into(),
+            url: None,
+        }],
+        published: Timestamp::parse(&now).map_err(|e| anyhow::anyhow!(e))?,
+        updated: None,
+        language: None,
+        image: None,
+        tags: Vec::new(),
+        body: vec![
+            paragraph("The first paragraph: who, what, when and where."),
+            Block::Heading {
+                level: HeadingLevel::H2,
+                content: crate::import::text_inline("A subheading"),
+            },
+            paragraph(
+                "More of the story. docs/article-format.md lists every block: quotes, images \
+                 with their size, lists, links, embeds, dividers and ad slots.",
+            ),
+        ],
+        related: Vec::new(),
+        ads: true,
+    };
+    folder.write_article(&article, false)?;
+    Ok(path)
+}
