@@ -70,6 +70,13 @@ impl ContentFolder {
         })
     }
 
+    /// The headline of the article `id`, if it is here and readable.
+    pub fn headline_of(&self, id: &ArticleId) -> Option<String> {
+        read_article(&self.article_path(id))
+            .ok()
+            .map(|article| article.headline)
+    }
+
     /// Copies a file an article shows to `to`, relative to the content folder.
     pub fn copy_asset(&self, from: &Path, to: &str) -> Result<()> {
         let target = self.root.join(to);

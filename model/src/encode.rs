@@ -181,11 +181,12 @@ fn block(block: &Block) -> Value {
         }
         Block::Pullquote(content) => json!({ "type": "pullquote", "content": inline(content) }),
         Block::Image(image) => {
-            let mut object = figure(image);
-            if let Value::Object(object) = &mut object {
-                object.insert("type".into(), json!("image"));
+            let mut object = Map::new();
+            object.insert("type".into(), json!("image"));
+            if let Value::Object(fields) = figure(image) {
+                object.extend(fields);
             }
-            object
+            Value::Object(object)
         }
         Block::List { ordered, items } => json!({
             "type": "list",

@@ -129,6 +129,8 @@ fn static_checks(root: &Path) -> Result<()> {
         "--package",
         "folio-model",
         "--package",
+        "folio-cli",
+        "--package",
         "xtask",
     ]))?;
     // The viewer's own unit tests run natively, as the prerender step builds it.

@@ -100,6 +100,15 @@ pub fn plain_text(html: &str) -> String {
     collapse_white_space(&text)
 }
 
+/// Runs joined into inline content, neighbours with the same marks and link merged.
+fn joined(runs: Vec<Run>) -> Inline {
+    let mut merged = Runs::default();
+    for run in runs {
+        merged.push_exact(run);
+    }
+    Inline(merged.0)
+}
+
 pub fn collapse_white_space(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -145,6 +154,16 @@ impl Runs {
                 marks: style.marks,
                 href: style.href.clone(),
             }),
+        }
+    }
+
+    /// Appends a run as it is (its white space already collapsed).
+    fn push_exact(&mut self, run: Run) {
+        match self.0.last_mut() {
+            Some(last) if last.marks == run.marks && last.href == run.href => {
+                last.text.push_str(&run.text);
+            }
+            _ => self.0.push(run),
         }
     }
 
@@ -324,6 +343,13 @@ impl Walk<'_, '_> {
                 self.flush();
                 self.media(element);
             }
+            // A Ghost callout (an emoji and a sentence in two boxes) is one paragraph.
+            _ if element_has_class(element, "kg-callout-card") => {
+                self.flush();
+                if let Some(content) = self.inline_of(element, style, depth) {
+                    self.push(Block::Paragraph(content));
+                }
+            }
             _ if is_footnote_definition(element) => {
                 self.flush();
                 let label = element
@@ -449,7 +475,7 @@ impl Walk<'_, '_> {
                         ..Run::default()
                     }];
                     runs.extend(nested_item.0);
-                    items.push(Inline(runs));
+                    items.push(joined(runs));
                 }
             }
         }
@@ -484,7 +510,7 @@ impl Walk<'_, '_> {
                 }
             }
             if !runs.is_empty() {
-                rows.push(Inline(runs));
+                rows.push(joined(runs));
             }
         }
         if let Some(caption) = caption {

@@ -160,11 +160,15 @@ impl Found {
                 return Err("it has no publication date (published, date, pubDate)".into());
             }
         };
-        let updated = self.updated.as_deref().and_then(|date| {
-            dates::rfc3339(date, &mut self.notes)
-                .map_err(|e| self.notes.add(format!("update date dropped: {e}")))
-                .ok()
-        });
+        let updated = self
+            .updated
+            .as_deref()
+            .and_then(|date| {
+                dates::rfc3339(date, &mut self.notes)
+                    .map_err(|e| self.notes.add(format!("update date dropped: {e}")))
+                    .ok()
+            })
+            .filter(|updated| updated.differs_from(&published));
         let language = self.language.as_deref().and_then(|tag| {
             Language::parse(tag.trim())
                 .map_err(|e| self.notes.add(format!("language dropped: {e}")))
@@ -379,6 +383,7 @@ pub fn run(
                         ));
                     }
                     taken.insert(draft.article.id.clone(), draft.origin.clone());
+                    name_related_articles(content, &mut draft);
                     let outcome = write(content, &draft, options);
                     ArticleReport {
                         origin,
@@ -397,6 +402,23 @@ pub fn run(
         });
     }
     Ok(reports)
+}
+
+/// A related link given only as an article id gets that article's headline as its title, when
+/// the article is in the content folder.
+fn name_related_articles(content: &ContentFolder, draft: &mut Draft) {
+    for related in &mut draft.article.related {
+        if let Href::Article(id) = &related.href
+            && related.title == id.as_str()
+        {
+            match content.headline_of(id) {
+                Some(headline) => related.title = headline,
+                None => draft.notes.add(format!(
+                    "related article {id} is not in the content folder (yet): its title is its id"
+                )),
+            }
+        }
+    }
 }
 
 fn write(content: &ContentFolder, draft: &Draft, options: &Options) -> Outcome {

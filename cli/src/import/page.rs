@@ -139,6 +139,37 @@ pub fn read(bytes: &[u8], file: &Path) -> Result<Found> {
         })
     });
 
+    // The page shows its hero image too, usually with a better description than the metadata.
+    if let Some(hero) = found
+        .image
+        .as_mut()
+        .filter(|hero| hero.alt.is_empty() || hero.caption.is_none())
+    {
+        let wanted = crate::import::resolve_url(found.base.as_ref(), &hero.src);
+        let shown = Selector::parse("img[src]").ok().and_then(|selector| {
+            document.select(&selector).find(|img| {
+                crate::import::resolve_url(found.base.as_ref(), img.attr("src").unwrap_or_default())
+                    == wanted
+            })
+        });
+        if let Some(img) = shown {
+            if hero.alt.is_empty() {
+                hero.alt = img.attr("alt").unwrap_or_default().trim().to_string();
+            }
+            let caption = img
+                .ancestors()
+                .filter_map(ElementRef::wrap)
+                .find(|e| e.value().name() == "figure")
+                .and_then(|figure| {
+                    figure
+                        .descendent_elements()
+                        .find(|e| e.value().name() == "figcaption")
+                })
+                .map(|caption| collapse_white_space(&caption.text().collect::<String>()))
+                .filter(|caption| !caption.is_empty());
+            hero.caption = hero.caption.take().or(caption);
+        }
+    }
     let root = article_element(&document).context("the page has no body")?;
     let headline = found.headline.clone();
     let hero_src = found.image.as_ref().map(|image| image.src.clone());
