@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Parser, Subcommand};
 use folio_cli::content::ContentFolder;
 use folio_cli::{check, import, prerender, serve};
 
@@ -22,7 +22,7 @@ enum Command {
     /// Convert articles from another system into article JSON in <CONTENT>/articles/, then
     /// rebuild the index. Inputs are files: save API answers and feeds with curl first.
     Import {
-        format: Format,
+        format: import::Format,
         /// The files to read (an API answer, a feed, Markdown files, saved pages).
         #[arg(required = true)]
         inputs: Vec<PathBuf>,
@@ -80,20 +80,6 @@ enum Command {
     },
 }
 
-#[derive(Clone, Copy, ValueEnum)]
-enum Format {
-    /// A saved WordPress REST API answer (/wp-json/wp/v2/posts?_embed).
-    Wordpress,
-    /// A saved Ghost Content API answer (/ghost/api/content/posts/?include=authors,tags).
-    Ghost,
-    /// An RSS 2.0, Atom or JSON Feed file.
-    Feed,
-    /// Markdown files with YAML or TOML front matter.
-    Markdown,
-    /// Saved article web pages.
-    Html,
-}
-
 fn parse_size(text: &str) -> Result<(u32, u32), String> {
     text.split_once(['x', 'X'])
         .and_then(|(w, h)| Some((w.trim().parse().ok()?, h.trim().parse().ok()?)))
@@ -122,13 +108,6 @@ fn run(command: Command) -> Result<bool> {
             force,
             image_size,
         } => {
-            let format = match format {
-                Format::Wordpress => import::Format::Wordpress,
-                Format::Ghost => import::Format::Ghost,
-                Format::Feed => import::Format::Feed,
-                Format::Markdown => import::Format::Markdown,
-                Format::Html => import::Format::Html,
-            };
             let folder = ContentFolder::new(content);
             let options = import::Options { force, image_size };
             let reports = import::run(format, &inputs, &folder, &options)?;

@@ -4,10 +4,14 @@
 //! without `--force`, ids stay unique, hostile and huge markup is reduced or refused with a
 //! reason, and the command's exit status tells failure apart.
 
+// A test's helpers fail the test by panicking, as the `#[test]` functions may (clippy.toml).
+#![allow(clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)]
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use clap::ValueEnum as _;
 use folio_cli::content::ContentFolder;
 use folio_cli::import::{self, Format, InputReport, Options, Outcome, Summary};
 use folio_model::{Article, ArticleId, Block, Href, Limits, Severity, decode_article};
@@ -38,14 +42,7 @@ fn content_folder(name: &str) -> ContentFolder {
 }
 
 fn format(name: &str) -> Format {
-    match name {
-        "wordpress" => Format::Wordpress,
-        "ghost" => Format::Ghost,
-        "feed" => Format::Feed,
-        "markdown" => Format::Markdown,
-        "html" => Format::Html,
-        other => panic!("unknown format {other}"),
-    }
+    Format::from_str(name, true).unwrap()
 }
 
 /// Every import `expect.json` lists, into `content`.

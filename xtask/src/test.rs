@@ -15,7 +15,9 @@ use std::process::Command;
 use anyhow::{Result, ensure};
 
 use crate::setup::{self, run as run_command};
-use folio_cli::{check, prerender, serve};
+use clap::ValueEnum as _;
+use folio_cli::content::ContentFolder;
+use folio_cli::{check, import, prerender, serve};
 
 use crate::{dist, hostile, nginx, project_root};
 
@@ -59,6 +61,7 @@ pub fn run(only: &[String]) -> Result<()> {
     })?;
     let hosting = HostingSandbox::start(&site, &root.join("target/xtask/hosting"))?;
     let hostile = hostile::write_all(&root.join("target/xtask/hostile"))?;
+    let imported = ImportSite::start(&site, &root.join("target/xtask/import-site"))?;
     // A page on another origin that embeds Folio's articles, with a hostile stylesheet.
     let embed_host = serve::start(&root.join("tests/e2e/embed-host"), 0)?;
     run_command(
@@ -74,6 +77,8 @@ pub fn run(only: &[String]) -> Result<()> {
             .env("FOLIO_FAULTS_LOG", &faults.log)
             .env("FOLIO_AGREEMENT_URL", &agreement.server.url)
             .env("FOLIO_AGREEMENT_SITE", &agreement.dir)
+            .env("FOLIO_IMPORT_URL", &imported.server.url)
+            .env("FOLIO_IMPORT_SITE", &imported.dir)
             .envs(hosting.env.iter().map(|(name, value)| (*name, value))),
     )?;
     Ok(())
@@ -271,6 +276,52 @@ impl AgreementSite {
             site_url: server.url.clone(),
         })?;
         Ok(AgreementSite {
+            dir: dir.to_path_buf(),
+            server,
+        })
+    }
+}
+
+/// A copy of the release build whose content folder holds, beside the samples, every article
+/// `folio import` makes of `tests/fixtures/import/` (as `expect.json` there lists the imports),
+/// indexed and prerendered as a publisher would: `tests/e2e/import.test.mjs` reads each in the
+/// viewer.
+struct ImportSite {
+    dir: PathBuf,
+    server: serve::Running,
+}
+
+impl ImportSite {
+    fn start(site: &Path, dir: &Path) -> Result<ImportSite> {
+        if dir.exists() {
+            fs::remove_dir_all(dir)?;
+        }
+        dist::copy_dir(site, dir)?;
+        let fixtures = project_root().join("tests/fixtures/import");
+        let expect: serde_json::Value =
+            serde_json::from_slice(&fs::read(fixtures.join("expect.json"))?)?;
+        let content = ContentFolder::new(dir.join("content"));
+        for run in expect["imports"].as_array().into_iter().flatten() {
+            let format = run["format"].as_str().unwrap_or_default();
+            let format = import::Format::from_str(format, true)
+                .map_err(|e| anyhow::anyhow!("expect.json: {e}"))?;
+            let inputs: Vec<PathBuf> = run["inputs"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|input| Some(fixtures.join(input.as_str()?)))
+                .collect();
+            // Some fixtures fail on purpose (cli/tests/import.rs holds them to that).
+            import::run(format, &inputs, &content, &import::Options::default())?;
+        }
+        content.rebuild_index(false)?;
+        let server = serve::start(dir, 0)?;
+        prerender::run(&prerender::Options {
+            site: dir.to_path_buf(),
+            content: None,
+            site_url: server.url.clone(),
+        })?;
+        Ok(ImportSite {
             dir: dir.to_path_buf(),
             server,
         })

@@ -27,18 +27,19 @@ use folio_model::{
 use crate::content::{ContentFolder, Written};
 use images::{ImageSizes, ImageSource};
 
-/// The formats `folio import` reads.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// The formats `folio import` reads (the names on the command line: `wordpress`, `ghost`,
+/// `feed`, `markdown`, `html`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
-    /// A saved WordPress REST API answer (`/wp-json/wp/v2/posts?_embed`).
+    /// A saved WordPress REST API answer (/wp-json/wp/v2/posts?_embed).
     Wordpress,
-    /// A saved Ghost Content API answer (`/ghost/api/content/posts/?include=authors,tags`).
+    /// A saved Ghost Content API answer (/ghost/api/content/posts/?include=authors,tags).
     Ghost,
-    /// RSS 2.0, Atom or JSON Feed.
+    /// An RSS 2.0, Atom or JSON Feed file.
     Feed,
-    /// Markdown files with YAML (`---`) or TOML (`+++`) front matter.
+    /// Markdown files with YAML (---) or TOML (+++) front matter.
     Markdown,
-    /// A saved article web page.
+    /// Saved article web pages.
     Html,
 }
 
