@@ -1,4 +1,4 @@
-//! The static entry pages of `cargo xtask prerender`, rendered natively by the viewer's own
+//! The static entry pages of `folio prerender`, rendered natively by the viewer's own
 //! components (Leptos's `ssr` rendering): the same markup the viewer renders, by construction.
 
 use std::sync::Arc;

@@ -1,4 +1,4 @@
-//! The takeover of a prerendered page (`cargo xtask prerender`).
+//! The takeover of a prerendered page (`folio prerender`).
 //!
 //! A prerendered page is the viewer's own components rendered to HTML at build time, inside
 //! `#folio-prerendered`. The viewer starts beside it, hidden by `style/main.css`, with its own

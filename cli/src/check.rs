@@ -1,4 +1,4 @@
-//! `cargo xtask check`: the viewer's own decoder, run on files, for publishers' pipelines.
+//! `folio check`: the viewer's own decoder, run on files, for publishers' pipelines.
 
 use std::fs;
 use std::path::Path;

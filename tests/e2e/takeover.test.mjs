@@ -1,4 +1,4 @@
-// One renderer: the static entry pages that `cargo xtask prerender` writes are the viewer's own
+// One renderer: the static entry pages that `folio prerender` writes are the viewer's own
 // components rendered at build time, and the viewer takes them over by adopting their nodes.
 //
 // - agreement: for every sample article and every case of the hostile corpus, the <main> of the

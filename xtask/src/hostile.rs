@@ -1,6 +1,6 @@
 //! The hostile-content corpus: `tests/fixtures/hostile/<case>/` holds an input (`input.json`,
 //! `input.html` or `input.bin`, served as `content/articles/<case>.json`) and `expect.json`,
-//! what the viewer must show and what `cargo xtask check` must report. Cases too large to keep
+//! what the viewer must show and what `folio check` must report. Cases too large to keep
 //! in the repository are generated here.
 
 use std::fs;
