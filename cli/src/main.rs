@@ -36,6 +36,10 @@ enum Command {
         /// such images are left out, each with a note).
         #[arg(long, value_name = "WxH", value_parser = parse_size)]
         image_size: Option<(u32, u32)>,
+        /// The articles' language (a BCP 47 tag such as en or ar) when the source does not
+        /// say; WordPress and Ghost answers never do.
+        #[arg(long, value_name = "TAG", value_parser = parse_language)]
+        language: Option<String>,
     },
     /// Rebuild <CONTENT>/index.json from the articles, newest first.
     Index {
@@ -87,6 +91,10 @@ fn parse_size(text: &str) -> Result<(u32, u32), String> {
         .ok_or_else(|| format!("{text:?} is not a size like 1200x675"))
 }
 
+fn parse_language(text: &str) -> Result<String, String> {
+    folio_model::Language::parse(text).map(|language| language.tag)
+}
+
 fn main() -> ExitCode {
     match run(Cli::parse().command) {
         Ok(true) => ExitCode::SUCCESS,
@@ -107,9 +115,14 @@ fn run(command: Command) -> Result<bool> {
             content,
             force,
             image_size,
+            language,
         } => {
             let folder = ContentFolder::new(content);
-            let options = import::Options { force, image_size };
+            let options = import::Options {
+                force,
+                image_size,
+                language,
+            };
             let reports = import::run(format, &inputs, &folder, &options)?;
             let summary = import::Summary::of(&reports);
             println!("\n{summary}");

@@ -841,3 +841,144 @@ fn embed_url(figure: ElementRef<'_>, base: Option<&url::Url>) -> Option<String> 
     }?;
     folio_model::check_url(&resolve_url(base, candidate.trim()), UrlUse::Web).ok()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn map(html: &str) -> (Vec<Block>, Notes) {
+        let base = url::Url::parse("https://source.example/2026/story/").unwrap();
+        let mut images = ImageSizes::default();
+        let mut notes = Notes::default();
+        let blocks = blocks_from_html(
+            html,
+            &mut MapContext {
+                base: Some(&base),
+                images: &mut images,
+                notes: &mut notes,
+                skip: &|_| false,
+            },
+        );
+        (blocks, notes)
+    }
+
+    fn runs(block: &Block) -> Vec<(String, Marks, Option<Href>)> {
+        let Block::Paragraph(Inline(runs)) = block else {
+            panic!("not a paragraph: {block:?}");
+        };
+        runs.iter()
+            .map(|r| (r.text.clone(), r.marks, r.href.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn white_space_collapses_as_a_browser_would_show_it() {
+        let (blocks, _) = map("<p>\n  Two   words <em> and </em>\tmore \n</p>");
+        assert_eq!(
+            runs(&blocks[0]),
+            [
+                ("Two words ".into(), Marks::default(), None),
+                (
+                    "and ".into(),
+                    Marks {
+                        italic: true,
+                        ..Marks::default()
+                    },
+                    None
+                ),
+                ("more".into(), Marks::default(), None),
+            ]
+        );
+    }
+
+    #[test]
+    fn marks_nest_and_links_resolve_against_the_source() {
+        let (blocks, _) =
+            map(r#"<p><a href="../other/"><strong>Bold <code>x</code></strong></a></p>"#);
+        let link = Some(Href::Url("https://source.example/2026/other/".into()));
+        let bold = Marks {
+            bold: true,
+            ..Marks::default()
+        };
+        let bold_code = Marks {
+            bold: true,
+            code: true,
+            ..Marks::default()
+        };
+        assert_eq!(
+            runs(&blocks[0]),
+            [
+                ("Bold ".into(), bold, link.clone()),
+                ("x".into(), bold_code, link)
+            ]
+        );
+    }
+
+    #[test]
+    fn loose_text_and_images_inside_paragraphs_keep_their_order() {
+        let (blocks, _) = map(
+            r#"Before<p>One <img src="/a.jpg" width="4" height="3" alt="A"> two</p><div>After</div>"#,
+        );
+        let kinds: Vec<String> = blocks
+            .iter()
+            .map(|b| match b {
+                Block::Paragraph(content) => content.plain_text(),
+                Block::Image(figure) => format!("image {}", figure.image.as_ref().unwrap().src),
+                other => format!("{other:?}"),
+            })
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                "Before",
+                "One",
+                "image https://source.example/a.jpg",
+                "two",
+                "After"
+            ]
+        );
+    }
+
+    #[test]
+    fn what_cannot_be_kept_is_named() {
+        let (blocks, notes) = map(
+            r#"<p>Kept</p><script>x()</script><script>y()</script><p><a href="javascript:x()">text</a></p>"#,
+        );
+        assert_eq!(blocks.len(), 2);
+        assert_eq!(runs(&blocks[1]), [("text".into(), Marks::default(), None)]);
+        let notes: Vec<&String> = notes.iter().collect();
+        assert!(
+            notes
+                .iter()
+                .any(|n| n.as_str() == "dropped <script> (2 times)"),
+            "{notes:?}"
+        );
+        assert!(
+            notes
+                .iter()
+                .any(|n| n.contains("javascript: URLs are not allowed")),
+            "{notes:?}"
+        );
+    }
+
+    #[test]
+    fn headings_map_to_the_three_body_levels() {
+        let (blocks, _) = map("<h1>A</h1><h2>B</h2><h3>C</h3><h5>D</h5>");
+        let levels: Vec<HeadingLevel> = blocks
+            .iter()
+            .map(|b| match b {
+                Block::Heading { level, .. } => *level,
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        assert_eq!(
+            levels,
+            [
+                HeadingLevel::H2,
+                HeadingLevel::H2,
+                HeadingLevel::H3,
+                HeadingLevel::H4
+            ]
+        );
+    }
+}

@@ -49,6 +49,8 @@ pub struct Options {
     pub force: bool,
     /// The box for images whose size the source does not give.
     pub image_size: Option<(u32, u32)>,
+    /// The articles' language when the source does not say (WordPress and Ghost never do).
+    pub language: Option<String>,
 }
 
 /// What a source says about one article, before any checking.
@@ -331,6 +333,9 @@ pub fn read_input(format: Format, input: &Path, options: &Options) -> Result<Vec
     };
     for article in &mut found {
         article.image_sizes.fallback = options.image_size;
+        if article.language.is_none() {
+            article.language.clone_from(&options.language);
+        }
     }
     Ok(found)
 }
