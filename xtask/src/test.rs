@@ -258,22 +258,14 @@ struct AgreementSite {
 
 impl AgreementSite {
     fn start(site: &Path, dir: &Path) -> Result<AgreementSite> {
-        if dir.exists() {
-            fs::remove_dir_all(dir)?;
-        }
-        dist::copy_dir(site, dir)?;
-        for case in hostile::cases()? {
-            fs::write(
-                dir.join("content/articles")
-                    .join(format!("{}.json", case.name)),
-                &case.input,
-            )?;
-        }
-        let server = serve::start(dir, 0)?;
-        prerender::run(&prerender::Options {
-            site: dir.to_path_buf(),
-            content: None,
-            site_url: server.url.clone(),
+        let server = served_copy(site, dir, |content| {
+            for case in hostile::cases()? {
+                fs::write(
+                    content.join("articles").join(format!("{}.json", case.name)),
+                    &case.input,
+                )?;
+            }
+            Ok(())
         })?;
         Ok(AgreementSite {
             dir: dir.to_path_buf(),
@@ -293,39 +285,53 @@ struct ImportSite {
 
 impl ImportSite {
     fn start(site: &Path, dir: &Path) -> Result<ImportSite> {
-        if dir.exists() {
-            fs::remove_dir_all(dir)?;
-        }
-        dist::copy_dir(site, dir)?;
         let fixtures = project_root().join("tests/fixtures/import");
         let expect: serde_json::Value =
             serde_json::from_slice(&fs::read(fixtures.join("expect.json"))?)?;
-        let content = ContentFolder::new(dir.join("content"));
-        for run in expect["imports"].as_array().into_iter().flatten() {
-            let format = run["format"].as_str().unwrap_or_default();
-            let format = import::Format::from_str(format, true)
-                .map_err(|e| anyhow::anyhow!("expect.json: {e}"))?;
-            let inputs: Vec<PathBuf> = run["inputs"]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .filter_map(|input| Some(fixtures.join(input.as_str()?)))
-                .collect();
-            // Some fixtures fail on purpose (cli/tests/import.rs holds them to that).
-            import::run(format, &inputs, &content, &import::Options::default())?;
-        }
-        content.rebuild_index(false)?;
-        let server = serve::start(dir, 0)?;
-        prerender::run(&prerender::Options {
-            site: dir.to_path_buf(),
-            content: None,
-            site_url: server.url.clone(),
+        let server = served_copy(site, dir, |content| {
+            let content = ContentFolder::new(content);
+            for run in expect["imports"].as_array().into_iter().flatten() {
+                let format = run["format"].as_str().unwrap_or_default();
+                let format = import::Format::from_str(format, true)
+                    .map_err(|e| anyhow::anyhow!("expect.json: {e}"))?;
+                let inputs: Vec<PathBuf> = run["inputs"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|input| Some(fixtures.join(input.as_str()?)))
+                    .collect();
+                // Some fixtures fail on purpose (cli/tests/import.rs holds them to that).
+                import::run(format, &inputs, &content, &import::Options::default())?;
+            }
+            content.rebuild_index(false)?;
+            Ok(())
         })?;
         Ok(ImportSite {
             dir: dir.to_path_buf(),
             server,
         })
     }
+}
+
+/// A fresh copy of the release build in `dir`, its content folder changed by `fill`, served on
+/// loopback and prerendered for that address.
+fn served_copy(
+    site: &Path,
+    dir: &Path,
+    fill: impl FnOnce(&Path) -> Result<()>,
+) -> Result<serve::Running> {
+    if dir.exists() {
+        fs::remove_dir_all(dir)?;
+    }
+    dist::copy_dir(site, dir)?;
+    fill(&dir.join("content"))?;
+    let server = serve::start(dir, 0)?;
+    prerender::run(&prerender::Options {
+        site: dir.to_path_buf(),
+        content: None,
+        site_url: server.url.clone(),
+    })?;
+    Ok(server)
 }
 
 /// Points a site's configuration at content on another origin.

@@ -5,7 +5,7 @@ use anyhow::{Result, bail};
 use serde_json::Value;
 
 use crate::import::html::plain_text;
-use crate::import::{Found, FoundBody, FoundImage};
+use crate::import::{Found, FoundBody, FoundImage, people};
 
 pub fn read(bytes: &[u8], origin: &str) -> Result<Vec<Found>> {
     let value: Value = serde_json::from_slice(bytes).map_err(|error| {
@@ -79,20 +79,9 @@ fn read_post(post: &Value, origin: &str) -> Found {
         .filter_map(|tag| public_name(tag))
         .filter(|name| Some(name) != found.section.as_ref())
         .collect();
-    found.authors = post
-        .get("authors")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-        .filter_map(|author| {
-            let name = author.get("name")?.as_str()?.to_string();
-            let url = author
-                .get("url")
-                .and_then(Value::as_str)
-                .map(str::to_string);
-            Some((name, url))
-        })
-        .collect();
+    if let Some(authors) = post.get("authors") {
+        found.authors = people(authors, "url");
+    }
     if found.authors.is_empty() && post.get("authors").is_none() {
         found
             .notes

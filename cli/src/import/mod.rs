@@ -470,6 +470,22 @@ fn print_article(report: &ArticleReport) {
     }
 }
 
+/// People as CMS APIs list them: objects with a `name` and a link under `link_key`.
+pub fn people(list: &serde_json::Value, link_key: &str) -> Vec<(String, Option<String>)> {
+    list.as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|person| {
+            let name = person.get("name")?.as_str()?.to_string();
+            let link = person
+                .get(link_key)
+                .and_then(serde_json::Value::as_str)
+                .map(str::to_string);
+            Some((name, link))
+        })
+        .collect()
+}
+
 /// Plain text as inline content.
 pub fn text_inline(text: &str) -> Inline {
     Inline(vec![Run {

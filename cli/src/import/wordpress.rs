@@ -5,7 +5,7 @@ use anyhow::{Result, bail};
 use serde_json::Value;
 
 use crate::import::html::plain_text;
-use crate::import::{Found, FoundBody, FoundImage};
+use crate::import::{Found, FoundBody, FoundImage, people};
 
 pub fn read(bytes: &[u8], origin: &str) -> Result<Vec<Found>> {
     let value: Value = serde_json::from_slice(bytes).map_err(|error| {
@@ -79,23 +79,8 @@ fn read_post(post: &Value, origin: &str) -> Found {
     }
 
     let embedded = post.get("_embedded");
-    match embedded
-        .and_then(|e| e.get("author"))
-        .and_then(Value::as_array)
-    {
-        Some(authors) => {
-            found.authors = authors
-                .iter()
-                .filter_map(|author| {
-                    let name = author.get("name")?.as_str()?.to_string();
-                    let link = author
-                        .get("link")
-                        .and_then(Value::as_str)
-                        .map(str::to_string);
-                    Some((name, link))
-                })
-                .collect();
-        }
+    match embedded.and_then(|e| e.get("author")) {
+        Some(authors) => found.authors = people(authors, "link"),
         None => found
             .notes
             .add("no embedded authors, terms or featured image: save the answer with ?_embed"),
