@@ -11,6 +11,8 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::OnceLock;
+use std::time::Instant;
 
 use anyhow::{Result, ensure};
 
@@ -23,6 +25,7 @@ use crate::{dist, hostile, nginx, project_root};
 
 /// Runs every test, or with `only` (test files), just the release build and those files.
 pub fn run(only: &[String]) -> Result<()> {
+    RUN_STARTED.get_or_init(Instant::now);
     let root = project_root();
     setup::wasm_target()?;
     setup::npm_packages()?;
@@ -93,11 +96,15 @@ fn static_checks(root: &Path) -> Result<()> {
     };
     step("formatting");
     run_command(cargo().args(["fmt", "--all", "--", "--check"]))?;
+    // Clippy in the xtask profile: the build scripts and proc macros the xtask build has
+    // compiled already serve it too (in the dev profile each would be compiled again).
     step("clippy");
     run_command(
         cargo()
             .args([
                 "clippy",
+                "--profile",
+                "xtask",
                 "--workspace",
                 "--exclude",
                 "folio",
@@ -119,7 +126,7 @@ fn static_checks(root: &Path) -> Result<()> {
     for build in viewer_builds {
         run_command(
             cargo()
-                .args(["clippy", "--package", "folio"])
+                .args(["clippy", "--profile", "xtask", "--package", "folio"])
                 .args(build)
                 .args(DENY),
         )?;
@@ -346,6 +353,10 @@ fn write_content_base(site: &Path, base: &str) -> Result<()> {
 
 const DENY: [&str; 3] = ["--", "-D", "warnings"];
 
+/// Prints a step's name and when it starts, so a slow run shows where its time went.
 fn step(name: &str) {
-    println!("\n== {name} ==");
+    let started = RUN_STARTED.get_or_init(Instant::now).elapsed().as_secs();
+    println!("\n== {name} == ({}m{:02}s)", started / 60, started % 60);
 }
+
+static RUN_STARTED: OnceLock<Instant> = OnceLock::new();
