@@ -86,18 +86,24 @@ pub fn blocks_from_element(root: ElementRef<'_>, context: &mut MapContext<'_>) -
 /// collapsed (titles and excerpts from CMS APIs are HTML).
 pub fn plain_text(html: &str) -> String {
     let fragment = Html::parse_fragment(html);
+    collapse_white_space(&visible_text(fragment.root_element()))
+}
+
+/// The text inside an element, without what dropped elements (scripts, styles) hold.
+fn visible_text(root: ElementRef<'_>) -> String {
     let mut text = String::new();
-    for node in fragment.root_element().descendants() {
+    for node in root.descendants() {
         if let Node::Text(part) = node.value()
             && !node
                 .ancestors()
+                .take_while(|ancestor| ancestor.id() != root.id())
                 .filter_map(ElementRef::wrap)
                 .any(|e| DROPPED.contains(&e.value().name()))
         {
             text.push_str(part);
         }
     }
-    collapse_white_space(&text)
+    text
 }
 
 /// Runs joined into inline content, neighbours with the same marks and link merged.
@@ -240,8 +246,7 @@ impl Walk<'_, '_> {
         }
         if depth > MAX_DEPTH {
             self.flattened = true;
-            let text: String = element.text().collect();
-            self.paragraph.push(&text, style);
+            self.paragraph.push(&visible_text(element), style);
             return;
         }
         if let Some(style) = inline_style(element, style, self) {
@@ -958,6 +963,25 @@ mod tests {
                 .iter()
                 .any(|n| n.contains("javascript: URLs are not allowed")),
             "{notes:?}"
+        );
+    }
+
+    #[test]
+    fn markup_too_deep_to_walk_keeps_its_text_but_not_its_scripts() {
+        let deep = format!(
+            "{}words<script>steal()</script> more{}",
+            "<div>".repeat(200),
+            "</div>".repeat(200)
+        );
+        let (blocks, notes) = map(&deep);
+        assert_eq!(
+            runs(&blocks[0]),
+            [("words more".into(), Marks::default(), None)]
+        );
+        assert!(
+            notes
+                .iter()
+                .any(|n| n.contains("nested deeper than 64 levels"))
         );
     }
 

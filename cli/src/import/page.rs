@@ -359,7 +359,15 @@ fn article_element(document: &Html) -> Option<ElementRef<'_>> {
     let mut best: Option<(usize, ElementRef<'_>)> = None;
     let mut scores: std::collections::HashMap<ego_tree::NodeId, (usize, ElementRef<'_>)> =
         std::collections::HashMap::new();
-    for p in document.select(&paragraphs) {
+    // Paragraphs in the page's chrome (comments, rails, footers) never make it the article.
+    // (`<body class="has-sidebar">` names the page's layout, not chrome around the paragraph.)
+    let in_chrome = |p: ElementRef<'_>| {
+        p.ancestors()
+            .filter_map(ElementRef::wrap)
+            .filter(|a| !matches!(a.value().name(), "html" | "body" | "main"))
+            .any(is_chrome)
+    };
+    for p in document.select(&paragraphs).filter(|p| !in_chrome(*p)) {
         let text = collapse_white_space(&p.text().collect::<String>());
         let links: usize = p
             .descendent_elements()
@@ -398,6 +406,26 @@ fn is_clutter(
     hero: Option<&str>,
     base: Option<&url::Url>,
 ) -> bool {
+    if is_chrome(element) {
+        return true;
+    }
+    let name = element.value().name();
+    let text = || collapse_white_space(&element.text().collect::<String>());
+    if matches!(name, "h1") && text() == collapse_white_space(headline) {
+        return true;
+    }
+    if let (Some(hero), "img") = (hero, name) {
+        let src = element.attr("src").unwrap_or_default();
+        if crate::import::resolve_url(base, src) == crate::import::resolve_url(base, hero) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether an element is the page's chrome rather than its article: navigation, ads and their
+/// labels, share bars, newsletter boxes, rails, banners, comments, hidden parts.
+fn is_chrome(element: ElementRef<'_>) -> bool {
     let value = element.value();
     let name = value.name();
     if matches!(
@@ -430,24 +458,64 @@ fn is_clutter(
                 "ad" | "ads" | "adslot" | "advert" | "advertisement" | "dfp"
             )
         });
-    if ad_word || CLUTTER.iter().any(|word| words.contains(word)) {
-        return true;
-    }
-    let text = || collapse_white_space(&element.text().collect::<String>());
-    if matches!(name, "h1") && text() == collapse_white_space(headline) {
+    // As reading modes do: a box that also calls itself the article's body or content is
+    // kept ("story-body has-share-tools"), whatever else its names say.
+    let content_word = ["article", "body", "content", "main", "story", "column"]
+        .iter()
+        .any(|word| words.contains(word));
+    if ad_word || (!content_word && CLUTTER.iter().any(|word| words.contains(word))) {
         return true;
     }
     if matches!(name, "p" | "div" | "span" | "small") {
-        let text = text().to_lowercase();
+        let text = collapse_white_space(&element.text().collect::<String>()).to_lowercase();
         if AD_LABELS.contains(&text.trim_matches(|c: char| !c.is_alphanumeric())) {
             return true;
         }
     }
-    if let (Some(hero), "img") = (hero, name) {
-        let src = element.attr("src").unwrap_or_default();
-        if crate::import::resolve_url(base, src) == crate::import::resolve_url(base, hero) {
-            return true;
-        }
-    }
     false
+}
+
+#[cfg(test)]
+mod tests {
+    use folio_model::Block;
+
+    use super::*;
+
+    fn body_text(html: &str) -> Vec<String> {
+        let found = read(html.as_bytes(), Path::new("page.html")).unwrap();
+        let FoundBody::Blocks(blocks) = found.body else {
+            panic!("a page's body is read into blocks");
+        };
+        blocks
+            .iter()
+            .map(|block| match block {
+                Block::Paragraph(content) => content.plain_text(),
+                other => format!("{other:?}"),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_article_is_found_whatever_the_layout_calls_itself() {
+        let text = body_text(
+            r#"<html><body class="has-sidebar">
+            <nav><p>Home, News, Sport, Weather, Culture, Opinion and all the other sections</p></nav>
+            <div class="story-body has-share-tools">
+              <p>The first paragraph of the story, long enough to count as text.</p>
+              <div class="share-bar"><p>Share this story with your friends on every network.</p></div>
+              <p>The second paragraph of the story, also long enough to count.</p>
+            </div>
+            <section class="comments"><p>A comment far longer than both paragraphs of the story
+              together, which goes on about the story and about everything else as well, at length,
+              and then some more, so that only its place on the page tells it apart.</p></section>
+            </body></html>"#,
+        );
+        assert_eq!(
+            text,
+            [
+                "The first paragraph of the story, long enough to count as text.",
+                "The second paragraph of the story, also long enough to count."
+            ]
+        );
+    }
 }
