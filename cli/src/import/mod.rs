@@ -121,6 +121,8 @@ impl Notes {
 /// An article ready to write, with what became of its source on the way.
 pub struct Draft {
     pub origin: String,
+    /// The article's address at the source.
+    pub source: Option<url::Url>,
     pub article: Article,
     pub notes: Notes,
     /// Local files the article shows (Markdown images): from, and to (under the content folder).
@@ -274,6 +276,7 @@ impl Found {
             .unwrap_or_default();
         Ok(Draft {
             origin: self.origin,
+            source: base,
             article: Article {
                 id,
                 headline,
@@ -340,8 +343,10 @@ pub fn read_input(format: Format, input: &Path, options: &Options) -> Result<Vec
     Ok(found)
 }
 
-/// Imports every input into `content`, then rebuilds the index. Prints what happens as it
-/// goes (a long import shows its progress) and returns the report.
+/// Imports every input into `content`. Every input is read first, so that a link from one
+/// imported article to another's address at the source can open it in Folio instead; then each
+/// article is written. Prints what happens as it goes (a long import shows its progress) and
+/// returns the report; the caller rebuilds the index.
 pub fn run(
     format: Format,
     inputs: &[PathBuf],
@@ -349,10 +354,12 @@ pub fn run(
     options: &Options,
 ) -> Result<Vec<InputReport>> {
     let mut reports = Vec::new();
+    // Each draft with the index of its input's report.
+    let mut drafts: Vec<(usize, Result<Draft, ArticleReport>)> = Vec::new();
     // Ids given in this run: a second article that wants the same id gets a variant of it.
     let mut taken: HashMap<ArticleId, String> = HashMap::new();
     for (n, input) in inputs.iter().enumerate() {
-        println!("[{}/{}] {}", n + 1, inputs.len(), input.display());
+        println!("[{}/{}] reading {}", n + 1, inputs.len(), input.display());
         let found = match read_input(format, input, options) {
             Ok(found) => found,
             Err(error) => {
@@ -365,49 +372,129 @@ pub fn run(
                 continue;
             }
         };
-        let mut articles = Vec::new();
         for found in found {
             let origin = found.origin.clone();
-            let report = match found.into_draft() {
-                Err(reason) => ArticleReport {
+            let draft = found
+                .into_draft()
+                .map(|mut draft| {
+                    give_unique_id(&mut draft, &mut taken);
+                    draft
+                })
+                .map_err(|reason| ArticleReport {
                     origin,
                     outcome: Outcome::Failed(reason),
                     notes: Notes::default(),
-                },
-                Ok(mut draft) => {
-                    let wanted = draft.article.id.clone();
-                    let mut n = 2;
-                    while taken.contains_key(&draft.article.id) {
-                        draft.article.id = wanted.variant(n);
-                        n += 1;
-                    }
-                    if draft.article.id != wanted {
-                        draft.notes.add(format!(
-                            "{wanted} was taken by {} in this import: this is {}",
-                            taken.get(&wanted).map_or("another article", String::as_str),
-                            draft.article.id
-                        ));
-                    }
-                    taken.insert(draft.article.id.clone(), draft.origin.clone());
-                    name_related_articles(content, &mut draft);
-                    let outcome = write(content, &draft, options);
-                    ArticleReport {
-                        origin,
-                        outcome,
-                        notes: draft.notes,
-                    }
-                }
-            };
-            print_article(&report);
-            articles.push(report);
+                });
+            drafts.push((reports.len(), draft));
         }
         reports.push(InputReport {
             input: input.clone(),
             error: None,
-            articles,
+            articles: Vec::new(),
         });
     }
+
+    let imported: HashMap<String, ArticleId> = drafts
+        .iter()
+        .filter_map(|(_, draft)| {
+            let draft = draft.as_ref().ok()?;
+            Some((
+                address_key(draft.source.as_ref()?),
+                draft.article.id.clone(),
+            ))
+        })
+        .collect();
+    let total = drafts.len();
+    for (n, (input, draft)) in drafts.into_iter().enumerate() {
+        let report = match draft {
+            Err(failed) => failed,
+            Ok(mut draft) => {
+                link_imported_articles(&mut draft, &imported);
+                name_related_articles(content, &mut draft);
+                let outcome = write(content, &draft, options);
+                ArticleReport {
+                    origin: draft.origin,
+                    outcome,
+                    notes: draft.notes,
+                }
+            }
+        };
+        print!("[{}/{total}] ", n + 1);
+        print_article(&report);
+        if let Some(input) = reports.get_mut(input) {
+            input.articles.push(report);
+        }
+    }
     Ok(reports)
+}
+
+fn give_unique_id(draft: &mut Draft, taken: &mut HashMap<ArticleId, String>) {
+    let wanted = draft.article.id.clone();
+    let mut n = 2;
+    while taken.contains_key(&draft.article.id) {
+        draft.article.id = wanted.variant(n);
+        n += 1;
+    }
+    if draft.article.id != wanted {
+        draft.notes.add(format!(
+            "{wanted} was taken by {} in this import: this is {}",
+            taken.get(&wanted).map_or("another article", String::as_str),
+            draft.article.id
+        ));
+    }
+    taken.insert(draft.article.id.clone(), draft.origin.clone());
+}
+
+/// An address as links to it are compared: host and path, without the scheme, query,
+/// fragment or a trailing slash.
+fn address_key(url: &url::Url) -> String {
+    format!(
+        "{}{}",
+        url.host_str().unwrap_or_default().to_ascii_lowercase(),
+        url.path().trim_end_matches('/')
+    )
+}
+
+/// Links to the source address of another article of this import (a WordPress post linking to
+/// another post) become links to that article, which the viewer opens without a reload.
+/// A link to the article's own source address (a summary's "Read the full article") stays.
+fn link_imported_articles(draft: &mut Draft, imported: &HashMap<String, ArticleId>) {
+    let mut relinked = 0;
+    let own_id = draft.article.id.clone();
+    let mut relink = |href: &mut Href| {
+        if let Href::Url(url) = href
+            && let Some(id) = url::Url::parse(url)
+                .ok()
+                .and_then(|url| imported.get(&address_key(&url)))
+                .filter(|id| **id != own_id)
+        {
+            *href = Href::Article(id.clone());
+            relinked += 1;
+        }
+    };
+    for block in &mut draft.article.body {
+        let inlines: Vec<&mut Inline> = match block {
+            Block::Paragraph(content)
+            | Block::Pullquote(content)
+            | Block::Heading { content, .. }
+            | Block::Quote { content, .. } => vec![content],
+            Block::List { items, .. } => items.iter_mut().collect(),
+            _ => Vec::new(),
+        };
+        for run in inlines.into_iter().flat_map(|inline| inline.0.iter_mut()) {
+            if let Some(href) = run.href.as_mut() {
+                relink(href);
+            }
+        }
+    }
+    for related in &mut draft.article.related {
+        relink(&mut related.href);
+    }
+    if relinked > 0 {
+        draft.notes.add(format!(
+            "{relinked} link(s) to other articles of this import now open them in Folio"
+        ));
+    }
 }
 
 /// A related link given only as an article id gets that article's headline as its title, when
@@ -430,6 +517,10 @@ fn name_related_articles(content: &ContentFolder, draft: &mut Draft) {
 fn write(content: &ContentFolder, draft: &Draft, options: &Options) -> Outcome {
     let id = draft.article.id.clone();
     match content.write_article(&draft.article, options.force) {
+        Ok(Written::Kept) => Outcome::Skipped(format!(
+            "{} exists and differs; --force replaces it",
+            content.article_path(&id).display()
+        )),
         Ok(written) => {
             for (from, to) in &draft.assets {
                 if let Err(error) = content.copy_asset(from, to) {
@@ -442,11 +533,8 @@ fn write(content: &ContentFolder, draft: &Draft, options: &Options) -> Outcome {
                     replaced: false,
                 },
                 Written::Replaced => Outcome::Written { id, replaced: true },
-                Written::Unchanged => Outcome::Unchanged(id),
-                Written::Kept => Outcome::Skipped(format!(
-                    "{} exists and differs; --force replaces it",
-                    content.article_path(&id).display()
-                )),
+                // (`Kept` was answered above.)
+                Written::Unchanged | Written::Kept => Outcome::Unchanged(id),
             }
         }
         Err(error) => Outcome::Failed(format!("{error:#}")),
