@@ -213,6 +213,17 @@ impl Page<'_> {
             "<script type=\"application/ld+json\" {mark}>{}</script>\n    ",
             head.json_ld
         );
+        // The first paint waits until the article's body is parsed: a page that arrives in parts
+        // would otherwise paint its header half-built (the display settings without their
+        // summary, a tool without its neighbour) and then move it. The address must be this
+        // page's own (as a path, whatever the host), not one relative to `<base href>`.
+        // Browsers without `rel=expect` ignore it.
+        let _ = write!(
+            tags,
+            "<link rel=\"expect\" href=\"{}#{}\" blocking=\"render\" {mark} />\n    ",
+            escape_attribute(&self.site.article_route(&article.value.id)),
+            folio::components::ARTICLE_BODY_ID
+        );
         // No preload of the article's JSON: the page already shows it, and a preload that
         // stalls would be what every retry of the viewer's request gets, too.
         let _ = write!(

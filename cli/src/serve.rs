@@ -27,7 +27,8 @@ use anyhow::{Context, Result, ensure};
 /// browser tests; `folio serve` never misbehaves).
 #[derive(Clone, Debug)]
 pub struct Faults {
-    /// `{ "/content/articles/a.json": "stall" | "drip" | "drop" | "fail:N" | "late:MS" }`,
+    /// `{ "/content/articles/a.json": "stall" | "drip" | "drop" | "fail:N" | "late:MS" |
+    /// "pause:BYTES:MS" }`,
     /// read on every request.
     pub plan: PathBuf,
     /// One requested path per line.
@@ -232,6 +233,21 @@ fn handle(
             } else {
                 answer(&mut stream, root, &path, cors)
             }
+        }
+        // Send the first N bytes, then the rest after a pause: a page arriving in parts.
+        ("pause", spec) => {
+            let (bytes, ms) = spec.split_once(':').unwrap_or((spec, "1000"));
+            let Some(file) = resolve(root, &path) else {
+                return answer(&mut stream, root, &path, cors);
+            };
+            let body = fs::read(&file).unwrap_or_default();
+            let (first, rest) = body.split_at(bytes.parse::<usize>().unwrap_or(0).min(body.len()));
+            write_head(&mut stream, 200, content_type(&file), body.len(), cors)?;
+            stream.write_all(first)?;
+            stream.flush()?;
+            thread::sleep(Duration::from_millis(ms.parse().unwrap_or(1000)));
+            stream.write_all(rest)?;
+            stream.flush()
         }
         ("late", ms) => {
             thread::sleep(Duration::from_millis(ms.parse().unwrap_or(1000)));

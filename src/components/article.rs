@@ -21,6 +21,11 @@ use crate::site::use_site;
 /// rendered from; the prerender step writes the same component, and the viewer adopts a
 /// prerendered page's nodes only when its stamp is the one it would write itself. The head
 /// tags are [`ArticleHead`](crate::components::ArticleHead)'s, apart from this view.
+/// The id of the article's body. A prerendered page holds its first paint until this element
+/// is parsed (`<link rel="expect">`), so the header above it (headline, byline, the tools) never
+/// paints half-built while the HTML is still arriving.
+pub const ARTICLE_BODY_ID: &str = "article-body";
+
 #[component]
 pub fn ArticleView(article: Article, stamp: String) -> impl IntoView {
     let heading = NodeRef::new();
@@ -116,7 +121,7 @@ pub fn ArticleView(article: Article, stamp: String) -> impl IntoView {
                 </div>
             </header>
             {image.map(|figure| view! { <FigureView figure loading=Loading::Eager /> })}
-            <div class="article-body">
+            <div class="article-body" id=ARTICLE_BODY_ID>
                 <Blocks blocks=body items=plan.body targeting route=paragraph_route />
             </div>
             {(!tags.is_empty())

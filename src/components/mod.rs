@@ -20,7 +20,7 @@ mod site_chrome;
 mod skeleton;
 
 pub use ad_slot::{AdSlot, AdTargeting};
-pub use article::ArticleView;
+pub use article::{ARTICLE_BODY_ID, ArticleView};
 pub use article_head::{ArticleHead, PageTitle};
 pub use article_list::ArticleList;
 pub use blocks::Blocks;

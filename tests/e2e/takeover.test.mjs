@@ -13,11 +13,12 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { SITE_URL, launchBrowser, openPage, requireEnv, sampleArticle, waitForLive } from './support.mjs';
+import { SITE_DIR, SITE_URL, launchBrowser, openPage, requireEnv, sampleArticle, waitForLive } from './support.mjs';
 
 const AGREEMENT_URL = requireEnv('FOLIO_AGREEMENT_URL');
 const AGREEMENT_SITE = requireEnv('FOLIO_AGREEMENT_SITE');
 const HOSTILE = requireEnv('FOLIO_HOSTILE');
+const FAULTS_PLAN = requireEnv('FOLIO_FAULTS_PLAN');
 const WITH_HERO = 'night-ferry-timetable';
 
 let browser;
@@ -194,6 +195,29 @@ test('the viewer adopts the prerendered nodes and they stay in use while the rea
   assert.equal(await page.evaluate(() => window.navigatedWithoutReload), true);
   assert.deepEqual(page.errors, []);
   await page.context().close();
+});
+
+test('a prerendered page that arrives in two parts never paints its header half-built', async () => {
+  // The cut falls inside the display settings, after the share button: painted at that point,
+  // the settings would show the browser's default summary and the tools would move when the
+  // rest arrives.
+  const id = 'lantern-workshop';
+  const html = readFileSync(join(SITE_DIR, 'articles', id, 'index.html'));
+  const cut = html.indexOf('<details class="reader-controls"') + 40;
+  assert.ok(cut > 40, 'the page has the display settings');
+  writeFileSync(FAULTS_PLAN, JSON.stringify({ [`/articles/${id}`]: `pause:${cut}:1500` }));
+  try {
+    const page = await openPage(browser, { width: 375, height: 800 });
+    await page.addInitScript(readFileSync(new URL('host/layout-shift-meter.js', import.meta.url), 'utf8'));
+    await page.goto(new URL(`articles/${id}`, SITE_URL).href);
+    await page.getByRole('heading', { level: 1, name: sampleArticle(id).headline }).waitFor();
+    await waitForLive(page);
+    const cls = await page.evaluate(() => window.__cls);
+    assert.equal(cls.value, 0, JSON.stringify(cls.shifts));
+    await page.context().close();
+  } finally {
+    writeFileSync(FAULTS_PLAN, '{}');
+  }
 });
 
 test('a page prerendered before its article was edited is rendered anew, not adopted', async () => {

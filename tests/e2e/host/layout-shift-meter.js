@@ -8,7 +8,12 @@
       window.__cls.value += entry.value;
       window.__cls.shifts.push({
         value: entry.value,
-        sources: (entry.sources ?? []).map((s) => s.node?.outerHTML?.slice(0, 120) ?? '?'),
+        at: Math.round(entry.startTime),
+        sources: (entry.sources ?? []).map((s) => ({
+          node: s.node?.outerHTML?.slice(0, 120) ?? '?',
+          from: [s.previousRect.x, s.previousRect.y, s.previousRect.width, s.previousRect.height],
+          to: [s.currentRect.x, s.currentRect.y, s.currentRect.width, s.currentRect.height],
+        })),
       });
     }
   }).observe({ type: 'layout-shift', buffered: true });
