@@ -73,6 +73,9 @@ enum Command {
         /// The content folder (default: the site's content/).
         #[arg(long)]
         content: Option<PathBuf>,
+        /// Leave out documents that cannot be read instead of stopping (each is listed).
+        #[arg(long)]
+        skip_invalid: bool,
     },
     /// Serve a built site on 127.0.0.1, with any content folder in place of its own.
     Serve {
@@ -148,13 +151,15 @@ fn run(command: Command) -> Result<bool> {
             site_url,
             site,
             content,
+            skip_invalid,
         } => {
-            prerender::run(&prerender::Options {
+            let prerendered = prerender::run(&prerender::Options {
                 site,
                 content,
                 site_url,
+                skip_invalid,
             })?;
-            Ok(true)
+            Ok(prerendered.skipped.is_empty())
         }
         Command::Serve {
             site,

@@ -29,10 +29,22 @@ pub struct Options {
     pub content: Option<PathBuf>,
     /// The site's public address, ending in its base path: `https://example.org/news/`.
     pub site_url: String,
+    /// Carry on past documents that cannot be read (each is listed at the end) instead of
+    /// failing on them.
+    pub skip_invalid: bool,
 }
 
-/// Writes the pages and returns the ids of the articles prerendered.
-pub fn run(options: &Options) -> Result<Vec<ArticleId>> {
+/// What a run wrote, and what it could not read.
+pub struct Prerendered {
+    pub written: Vec<ArticleId>,
+    /// Files that could not be read, with why (only with `skip_invalid`; otherwise the run fails).
+    pub skipped: Vec<(PathBuf, String)>,
+}
+
+/// Writes the pages. A configuration, index or article that cannot be read fails the run,
+/// naming the file and the reason, before the sitemap and feed are written (so a broken index
+/// never becomes an empty feed); with `skip_invalid` the run carries on and lists them.
+pub fn run(options: &Options) -> Result<Prerendered> {
     let site_url = normalize_site_url(&options.site_url)?;
     let base_path = path_of(&site_url);
     let template = fs::read_to_string(options.site.join("index.html"))
@@ -47,24 +59,43 @@ pub fn run(options: &Options) -> Result<Vec<ArticleId>> {
         "the site was built for the base path {built_base}, but --site-url says {base_path}: \
          build with `cargo xtask dist --base-path {base_path}`"
     );
-    // The configuration as the viewer will read it: a missing file is no bytes, and its
-    // fingerprint is part of every page's render stamp.
-    let config = fs::read(options.site.join(folio::site::CONFIG_FILE))
-        .map(|bytes| folio_model::decode_config(&bytes))
-        .unwrap_or_else(|_| default_config());
+    let mut unreadable: Vec<(PathBuf, String)> = Vec::new();
+    // The configuration as the viewer will read it: a missing file is no bytes (the viewer
+    // uses the defaults, too), and its fingerprint is part of every page's render stamp.
+    let config_file = options.site.join(folio::site::CONFIG_FILE);
+    let config = match fs::read(&config_file) {
+        Ok(bytes) => {
+            let config = folio_model::decode_config(&bytes);
+            if let Some(errors) = errors_of(&config.problems) {
+                unreadable.push((
+                    config_file,
+                    format!("{errors} (the viewer uses the defaults for what is broken)"),
+                ));
+            }
+            config
+        }
+        Err(_) => default_config(),
+    };
     let content = options
         .content
         .clone()
         .unwrap_or_else(|| options.site.join("content"));
     let limits = Limits::default();
 
-    let index = fs::read(content.join(&config.value.content.index))
-        .ok()
-        .and_then(|bytes| folio_model::decode_index(&bytes, &limits).ok())
-        .map(|decoded| decoded.value)
-        .unwrap_or(Index {
+    let index_file = content.join(&config.value.content.index);
+    let index = match fs::read(&index_file) {
+        Err(error) => Err(format!("cannot be read: {error}")),
+        Ok(bytes) => folio_model::decode_index(&bytes, &limits)
+            .map(|decoded| decoded.value)
+            .map_err(|rejected| errors_of(&rejected.problems).unwrap_or_default()),
+    };
+    let index = index.unwrap_or_else(|reason| {
+        unreadable.push((index_file, reason));
+        Index {
             articles: Vec::new(),
-        });
+        }
+    });
+    fail_unless_skipping(options, &unreadable)?;
     let page = Page {
         site_url: &site_url,
         config: &config,
@@ -75,7 +106,7 @@ pub fn run(options: &Options) -> Result<Vec<ArticleId>> {
     for id in article_ids(&content, &config.value, &index)? {
         let file = content.join(config.value.content.article.replace("{id}", id.as_str()));
         let Ok(bytes) = fs::read(&file) else {
-            println!("{}: missing; no page written", file.display());
+            unreadable.push((file, "the index lists it, but there is no such file".into()));
             continue;
         };
         match folio_model::decode_article(&bytes, Some(id.as_str()), &limits) {
@@ -90,16 +121,11 @@ pub fn run(options: &Options) -> Result<Vec<ArticleId>> {
                 written.push(id);
             }
             Err(rejected) => {
-                println!(
-                    "{}: not prerendered (the viewer will show why):",
-                    file.display()
-                );
-                for problem in &rejected.problems {
-                    println!("  {problem}");
-                }
+                unreadable.push((file, errors_of(&rejected.problems).unwrap_or_default()));
             }
         }
     }
+    fail_unless_skipping(options, &unreadable)?;
 
     write_with_compressed_copies(
         &options.site.join("sitemap.xml"),
@@ -114,7 +140,48 @@ pub fn run(options: &Options) -> Result<Vec<ArticleId>> {
         "Prerendered {} article pages, sitemap.xml, feed.xml and robots.txt for {site_url}",
         written.len()
     );
-    Ok(written)
+    if !unreadable.is_empty() {
+        println!("Skipped {} files that cannot be read:", unreadable.len());
+        for (file, reason) in &unreadable {
+            println!("  {}: {reason}", file.display());
+        }
+    }
+    Ok(Prerendered {
+        written,
+        skipped: unreadable,
+    })
+}
+
+/// The errors among `problems`, in one line.
+fn errors_of(problems: &[folio_model::Problem]) -> Option<String> {
+    let errors: Vec<String> = problems
+        .iter()
+        .filter(|p| p.severity == folio_model::Severity::Error)
+        .map(ToString::to_string)
+        .collect();
+    (!errors.is_empty()).then(|| errors.join("; "))
+}
+
+/// Fails, naming every file and why, unless the run was asked to carry on.
+fn fail_unless_skipping(options: &Options, unreadable: &[(PathBuf, String)]) -> Result<()> {
+    if options.skip_invalid || unreadable.is_empty() {
+        return Ok(());
+    }
+    let list: Vec<String> = unreadable
+        .iter()
+        .map(|(file, reason)| format!("  {}: {reason}", file.display()))
+        .collect();
+    bail!(
+        "{} file(s) cannot be read (fix them, or run with --skip-invalid to leave them out):\n{}",
+        unreadable.len(),
+        list.join("\n")
+    )
+}
+
+/// Now, for a feed with no entries to date itself by.
+fn build_time() -> String {
+    chrono::DateTime::<chrono::Utc>::from(std::time::SystemTime::now())
+        .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
 /// The articles to prerender: the front page's list, and every document in the articles
@@ -287,7 +354,7 @@ impl Page<'_> {
             .articles
             .iter()
             .max_by_key(|entry| entry.published.unix_seconds())
-            .map_or("1970-01-01T00:00:00Z", |entry| entry.published.as_str());
+            .map_or_else(build_time, |entry| entry.published.as_str().to_string());
         let mut xml = String::new();
         let _ = write!(
             xml,
@@ -371,6 +438,83 @@ mod tests {
         assert!(normalize_site_url("https://x/?a").is_err());
         assert_eq!(path_of("https://example.org/news/"), "/news/");
         assert_eq!(path_of("https://example.org/"), "/");
+    }
+
+    /// A site with the samples' configuration and one article, and the options to prerender it.
+    fn site_with_one_article(name: &str) -> (PathBuf, Options) {
+        let site = std::env::temp_dir().join(format!("folio-strict-{name}-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&site);
+        fs::create_dir_all(site.join("content/articles")).unwrap();
+        fs::write(
+            site.join("index.html"),
+            "<html><head><base href=\"/\" /><title>Folio</title></head>\
+             <body data-folio-app></body></html>",
+        )
+        .unwrap();
+        let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("../public/content/articles");
+        fs::copy(
+            samples.join("tide-mill-turns-again.json"),
+            site.join("content/articles/tide-mill-turns-again.json"),
+        )
+        .unwrap();
+        fs::write(site.join("content/index.json"), r#"{"articles": []}"#).unwrap();
+        let options = Options {
+            site: site.clone(),
+            content: None,
+            site_url: "https://news.example.org/".into(),
+            skip_invalid: false,
+        };
+        (site, options)
+    }
+
+    #[test]
+    fn what_cannot_be_read_fails_the_run_unless_skipped() {
+        // An article the viewer would refuse.
+        let (site, mut options) = site_with_one_article("article");
+        fs::write(site.join("content/articles/broken.json"), "{ not json").unwrap();
+        let error = run(&options).err().unwrap().to_string();
+        assert!(
+            error.contains("broken.json") && error.contains("not valid JSON"),
+            "{error}"
+        );
+        assert!(error.contains("--skip-invalid"), "{error}");
+        assert!(
+            !site.join("feed.xml").exists(),
+            "nothing half-done is written"
+        );
+        options.skip_invalid = true;
+        let prerendered = run(&options).unwrap();
+        assert_eq!(prerendered.written.len(), 1);
+        assert_eq!(prerendered.skipped.len(), 1);
+        assert!(prerendered.skipped[0].0.ends_with("broken.json"));
+
+        // An index over the size limit never becomes an empty feed dated 1970.
+        let (site, mut options) = site_with_one_article("index");
+        let entry = r#"{"id":"a","headline":"A","published":"2026-11-28T09:00:00Z"},"#;
+        let huge = format!(
+            r#"{{"articles":[{}]}}"#,
+            entry.repeat(70_000).trim_end_matches(',')
+        );
+        fs::write(site.join("content/index.json"), huge).unwrap();
+        let error = run(&options).err().unwrap().to_string();
+        assert!(
+            error.contains("index.json") && error.contains("the limit is"),
+            "{error}"
+        );
+        assert!(!site.join("feed.xml").exists());
+        options.skip_invalid = true;
+        run(&options).unwrap();
+        let feed = fs::read_to_string(site.join("feed.xml")).unwrap();
+        assert!(!feed.contains("1970"), "{feed}");
+
+        // A configuration with errors is not silently replaced by the defaults.
+        let (site, options) = site_with_one_article("config");
+        fs::write(site.join("folio.config.json"), r#"{"siteName": 7}"#).unwrap();
+        let error = run(&options).err().unwrap().to_string();
+        assert!(
+            error.contains("folio.config.json") && error.contains("siteName"),
+            "{error}"
+        );
     }
 
     #[test]

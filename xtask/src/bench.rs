@@ -50,6 +50,7 @@ pub fn run(runs: u32) -> Result<()> {
         site: site.clone(),
         content: None,
         site_url: site_url.clone(),
+        skip_invalid: false,
     })?;
     write_big_article(&site.join("content/articles/bench-2000-blocks.json"))?;
 

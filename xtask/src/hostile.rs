@@ -146,6 +146,7 @@ mod tests {
         let site = std::env::temp_dir().join(format!("folio-prerender-{}", std::process::id()));
         let _ = fs::remove_dir_all(&site);
         fs::create_dir_all(site.join("content/articles")).unwrap();
+        fs::write(site.join("content/index.json"), r#"{"articles": []}"#).unwrap();
         fs::write(
             site.join("index.html"),
             "<html><head><base href=\"/\" /><title>Folio</title></head>\
@@ -161,17 +162,24 @@ mod tests {
             )
             .unwrap();
         }
-        let written = prerender::run(&prerender::Options {
+        let prerendered = prerender::run(&prerender::Options {
             site: site.clone(),
             content: None,
             site_url: "https://news.example.org/".into(),
+            skip_invalid: true,
         })
         .unwrap();
+        let written = prerendered.written;
         let shown = cases
             .iter()
             .filter(|case| case.expect["shows"] == "article")
             .count();
         assert_eq!(written.len(), shown, "every readable case has a page");
+        assert_eq!(
+            prerendered.skipped.len(),
+            cases.len() - shown,
+            "every refused case is listed as skipped"
+        );
         for id in &written {
             let html =
                 fs::read_to_string(site.join("articles").join(id.as_str()).join("index.html"))

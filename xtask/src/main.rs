@@ -68,6 +68,7 @@ fn run(args: Vec<String>) -> Result<ExitCode> {
                 site: site.clone(),
                 content: None,
                 site_url: format!("http://127.0.0.1:{port}/"),
+                skip_invalid: false,
             })?;
             serve::preview(&site, None, port)?;
             Ok(ExitCode::SUCCESS)
@@ -94,6 +95,7 @@ fn run(args: Vec<String>) -> Result<ExitCode> {
                     site,
                     content: None,
                     site_url,
+                    skip_invalid: false,
                 })?;
             }
             Ok(ExitCode::SUCCESS)
