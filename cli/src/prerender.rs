@@ -49,11 +49,7 @@ pub fn run(options: &Options) -> Result<Prerendered> {
     let base_path = path_of(&site_url);
     let template = fs::read_to_string(options.site.join("index.html"))
         .with_context(|| format!("reading {}/index.html", options.site.display()))?;
-    let built_base = template
-        .split_once("<base href=\"")
-        .and_then(|(_, rest)| rest.split_once('"'))
-        .map(|(base, _)| base)
-        .context("the entry page has no <base href>")?;
+    let built_base = built_base_path(&template).context("the entry page has no <base href>")?;
     ensure!(
         built_base == base_path,
         "the site was built for the base path {built_base}, but --site-url says {base_path}: \
@@ -176,6 +172,14 @@ fn fail_unless_skipping(options: &Options, unreadable: &[(PathBuf, String)]) -> 
         unreadable.len(),
         list.join("\n")
     )
+}
+
+/// The base path a built entry page was built for: its `<base href>`.
+pub fn built_base_path(entry_page: &str) -> Option<&str> {
+    entry_page
+        .split_once("<base href=\"")
+        .and_then(|(_, rest)| rest.split_once('"'))
+        .map(|(base, _)| base)
 }
 
 /// Now, for a feed with no entries to date itself by.

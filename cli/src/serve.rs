@@ -81,10 +81,8 @@ pub fn preview(site: &Path, content: Option<&Path>, port: u16) -> Result<()> {
             site.display()
         )
     })?;
-    let base_path = template
-        .split_once("<base href=\"")
-        .and_then(|(_, rest)| rest.split_once('"'))
-        .map_or("/", |(base, _)| base)
+    let base_path = crate::prerender::built_base_path(&template)
+        .unwrap_or("/")
         .to_string();
     let content = match content {
         None => None,

@@ -80,7 +80,7 @@ pub fn read(bytes: &[u8], file: &Path) -> Result<Found> {
         .unwrap_or_default();
     found.dek = ld_text("description")
         .or_else(|| meta.property("og:description"))
-        .or_else(|| meta.name("description"));
+        .or_else(|| meta.property("description"));
     found.section = ld("articleSection")
         .and_then(|s| text_of(s).or_else(|| s.get(0).and_then(text_of)))
         .or_else(|| meta.property("article:section"));
@@ -97,7 +97,7 @@ pub fn read(bytes: &[u8], file: &Path) -> Result<Found> {
     found.authors = match ld("author") {
         Some(author) => people(author),
         None => meta
-            .name("author")
+            .property("author")
             .map(|name| vec![(name, None)])
             .unwrap_or_default(),
     };
@@ -194,7 +194,7 @@ pub fn read(bytes: &[u8], file: &Path) -> Result<Found> {
     Ok(found)
 }
 
-/// `<meta property|name=... content=...>`.
+/// `<meta property|name=... content=...>`, by either attribute (pages mix them up).
 struct Meta(Vec<(String, String)>);
 
 impl Meta {
@@ -222,10 +222,6 @@ impl Meta {
             .iter()
             .find(|(k, _)| k == key)
             .map(|(_, v)| v.clone())
-    }
-
-    fn name(&self, key: &str) -> Option<String> {
-        self.property(key)
     }
 
     fn all_properties(&self, key: &str) -> Vec<String> {
