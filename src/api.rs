@@ -4,7 +4,8 @@
 use std::rc::Rc;
 
 use folio_model::{
-    Article, ArticleId, Config, Decoded, Index, Limits, NetworkPolicy, Rejected, Rejection, Strings,
+    Article, ArticleId, Config, Decoded, Index, Limits, Listing, NetworkPolicy, PageNumber,
+    Rejected, Rejection, Strings,
 };
 use gloo_net::http::Request;
 use leptos::prelude::*;
@@ -165,10 +166,16 @@ mod recent {
 }
 
 /// Fetches and decodes the front page's list of articles.
-pub async fn fetch_index(site: &Site, slot: RequestSlot) -> Result<Rc<Decoded<Index>>, LoadError> {
+/// A listing page's document (`index.json` for the front page's first).
+pub async fn fetch_listing(
+    site: &Site,
+    listing: &Listing,
+    page: PageNumber,
+    slot: RequestSlot,
+) -> Result<Rc<Decoded<Index>>, LoadError> {
     fetch_document(
         site,
-        &site.index_url(),
+        &site.listing_url(listing, page),
         Some(slot),
         folio_model::decode_index,
     )

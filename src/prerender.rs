@@ -3,10 +3,10 @@
 
 use std::sync::Arc;
 
-use folio_model::{Article, Config, Decoded};
+use folio_model::{Article, Config, Decoded, Index, Listing, Strings};
 use leptos::prelude::*;
 
-use crate::pages::PrerenderedArticle;
+use crate::pages::{PrerenderedArticle, PrerenderedListing};
 use crate::site::Site;
 pub use crate::takeover::PRERENDERED_ID;
 
@@ -23,6 +23,33 @@ pub fn article_page_body(
         let stamp = site.render_stamp(article.source);
         provide_context(Arc::new(site));
         view! { <PrerenderedArticle article=article.value.clone() stamp /> }.to_html()
+    })
+}
+
+/// What goes in the `<body>` of a listing page's static entry page.
+pub fn listing_page_body(
+    base_url: &str,
+    config: Decoded<Config>,
+    listing: &Listing,
+    index: &Decoded<Index>,
+) -> String {
+    let owner = Owner::new();
+    owner.with(|| {
+        let site = Site::new(base_url.to_string(), config);
+        let stamp = site.render_stamp(index.source);
+        provide_context(Arc::new(site));
+        view! { <PrerenderedListing listing=listing.clone() index=index.value.clone() stamp /> }
+            .to_html()
+    })
+}
+
+/// A listing page's document title, as the viewer sets it.
+pub fn listing_page_title(site: &Site, listing: &Listing, index: &Index) -> String {
+    Owner::new().with(|| {
+        let strings: &Strings = crate::i18n::use_strings();
+        site.page_title(&crate::components::listing_page_title(
+            strings, listing, index,
+        ))
     })
 }
 

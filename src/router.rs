@@ -1,6 +1,6 @@
 //! Folio's pages by address, and following links without a reload.
 //!
-//! The app has three pages (`/`, `/articles/<id>`, not found: [`Site::page_at`]), so it needs
+//! The app has three kinds of page (listings, `/articles/<id>`, not found: [`Site::page_at`]), so it needs
 //! no general router: the address's path is a signal, kept in step with the History API. Links
 //! stay plain `<a href>`; one listener on the window follows those that stay inside the app,
 //! and back and forward set the path the same way. Focus and scrolling after a page change are
@@ -12,7 +12,7 @@ use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::pages::{ArticlePage, FrontPage, NotFound};
+use crate::pages::{ArticlePage, ListingPage, NotFound};
 use crate::site::{Page, Site, use_site};
 
 /// The address's path (`location.pathname`), as the page shows it.
@@ -45,14 +45,14 @@ pub fn Pages() -> impl IntoView {
 
     let page = use_page();
     // Which component shows the page: from one article to another the article page stays and
-    // loads the next article (keeping the old one until then).
+    // loads the next article (keeping the old one until then); so does the listing page.
     let shown = Memo::new(move |_| match *page.read() {
-        Page::Front => Shown::Front,
+        Page::Listing(..) => Shown::Listing,
         Page::Article(_) => Shown::Article,
         Page::NotFound => Shown::NotFound,
     });
     move || match shown.get() {
-        Shown::Front => EitherOf3::A(view! { <FrontPage /> }),
+        Shown::Listing => EitherOf3::A(view! { <ListingPage /> }),
         Shown::Article => EitherOf3::B(view! { <ArticlePage /> }),
         Shown::NotFound => EitherOf3::C(view! { <NotFound /> }),
     }
@@ -60,7 +60,7 @@ pub fn Pages() -> impl IntoView {
 
 #[derive(Clone, Copy, PartialEq)]
 enum Shown {
-    Front,
+    Listing,
     Article,
     NotFound,
 }

@@ -7,7 +7,7 @@
 
 use std::sync::Arc;
 
-use folio_model::{ArticleId, Config, Decoded, fingerprint};
+use folio_model::{ArticleId, Config, Decoded, Listing, PageNumber, fingerprint};
 
 /// The app's address and configuration, read once at start-up and shared through context.
 #[derive(Clone, Debug, PartialEq)]
@@ -86,6 +86,14 @@ impl Site {
         self.route(&format!("{ARTICLES_ROUTE}{id}"))
     }
 
+    /// The address of a listing page: `/` for the front page, `/sections/<slug>/page/2`, …
+    pub fn listing_route(&self, listing: &Listing, page: PageNumber) -> String {
+        match listing.route(page) {
+            route if route.is_empty() => self.route("/"),
+            route => self.route(&route),
+        }
+    }
+
     /// Whether an address path (as `location.pathname` gives it) is one of the app's, i.e. under
     /// the base path: the app shows it, a page of its own or not found, without a reload.
     pub fn is_app_path(&self, path: &str) -> bool {
@@ -104,9 +112,11 @@ impl Site {
             .unwrap_or_default()
             .trim_end_matches('/');
         match route.strip_prefix(ARTICLES_ROUTE) {
-            _ if route.is_empty() => Page::Front,
             Some(id) if !id.is_empty() && !id.contains('/') => Page::Article(id.to_string()),
-            _ => Page::NotFound,
+            Some(_) => Page::NotFound,
+            None => Listing::at_route(route).map_or(Page::NotFound, |(listing, page)| {
+                Page::Listing(listing, page)
+            }),
         }
     }
 
@@ -118,6 +128,12 @@ impl Site {
     /// The full address of the front page.
     pub fn front_page_url(&self) -> &str {
         &self.base_url
+    }
+
+    /// The full address of a listing page, for links from outside the app (embeds).
+    pub fn listing_page_url(&self, listing: &Listing, page: PageNumber) -> String {
+        let route = listing.route(page);
+        resolve(&self.base_url, route.trim_start_matches('/'))
     }
 
     /// A content URL (an image, a relative link) resolved against the site's base, as the
@@ -140,8 +156,12 @@ impl Site {
         resolve(&self.base_url, &self.config.content.article_path(id))
     }
 
-    pub fn index_url(&self) -> String {
-        resolve(&self.base_url, &self.config.content.index_path())
+    /// A listing page's document.
+    pub fn listing_url(&self, listing: &Listing, page: PageNumber) -> String {
+        resolve(
+            &self.base_url,
+            &self.config.content.listing_path(listing, page),
+        )
     }
 }
 
@@ -154,8 +174,9 @@ const ARTICLES_ROUTE: &str = "/articles/";
 /// One of the app's pages, as an address names it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Page {
-    /// `/`: the list of articles.
-    Front,
+    /// `/` and the other listing pages: `/page/<n>`, `/sections/<slug>`, `/tags/<slug>`,
+    /// `/authors/<slug>`, each with its `/page/<n>`.
+    Listing(Listing, PageNumber),
     /// `/articles/<id>`, with the id as the address has it (it may not be a valid id: the
     /// article page says it does not exist).
     Article(String),
@@ -228,6 +249,10 @@ mod tests {
         Site::new(base_url.into(), folio_model::default_config())
     }
 
+    fn front() -> Page {
+        Page::Listing(Listing::Front, None)
+    }
+
     #[test]
     fn addresses_name_pages_under_the_base_path_only() {
         for (base_url, base) in [
@@ -236,8 +261,8 @@ mod tests {
         ] {
             let site = site_at(base_url);
             let page = |path: &str| site.page_at(&format!("{base}{path}"));
-            assert_eq!(page("/"), Page::Front);
-            assert_eq!(page(""), Page::Front);
+            assert_eq!(page("/"), front());
+            assert_eq!(page(""), front());
             assert_eq!(
                 page("/articles/tide-mill"),
                 Page::Article("tide-mill".into())
@@ -264,7 +289,23 @@ mod tests {
                 site.page_at(&site.article_route(&id)),
                 Page::Article("tide-mill".into())
             );
-            assert_eq!(site.page_at(&site.route("/")), Page::Front);
+            assert_eq!(site.page_at(&site.route("/")), front());
+            let section = Listing::Section("ثقافة".into());
+            for (listing, page) in [
+                (Listing::Front, None),
+                (Listing::Front, Some(7)),
+                (section.clone(), None),
+                (section, Some(2)),
+                (Listing::Author("ines-halloran".into()), Some(1)),
+            ] {
+                let route = site.listing_route(&listing, page);
+                assert_eq!(
+                    site.page_at(&route),
+                    Page::Listing(listing, page),
+                    "{route}"
+                );
+            }
+            assert_eq!(page("/tags/Transport"), Page::NotFound);
         }
         let news = site_at("https://example.org/news/");
         assert!(news.is_app_path("/news") && news.is_app_path("/news/articles/a"));
@@ -278,6 +319,20 @@ mod tests {
         let site = site_at("https://example.org/news/");
         assert_eq!(site.router_base(), "/news");
         assert_eq!(site.route("/"), "/news/");
+        let transport = Listing::Tag("transport".into());
+        assert_eq!(site.listing_route(&Listing::Front, None), "/news/");
+        assert_eq!(
+            site.listing_route(&transport, Some(2)),
+            "/news/tags/transport/page/2"
+        );
+        assert_eq!(
+            site.listing_page_url(&transport, None),
+            "https://example.org/news/tags/transport"
+        );
+        assert_eq!(
+            site.listing_url(&transport, Some(2)),
+            "https://example.org/news/content/tags/transport/2.json"
+        );
         assert_eq!(
             site.absolute("content/images/a.svg"),
             "https://example.org/news/content/images/a.svg"

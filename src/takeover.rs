@@ -27,15 +27,14 @@ pub const PRERENDERED_ID: &str = "folio-prerendered";
 /// Set on `<html>` once the viewer shows its own page: the signal tests and the benchmark wait for.
 const LIVE_ATTRIBUTE: &str = "data-folio-live";
 
-/// The prerendered article's container (`.article-page`), when the static copy holds an article
-/// rendered with `stamp`, i.e. exactly what the viewer is about to render.
-pub fn prerendered_article(stamp: &str) -> Option<web_sys::Element> {
+/// The container of the prerendered page's content (`.article-page`, `.listing-page`), when the
+/// static copy holds, at `selector`, a view rendered with `stamp`, i.e. exactly what the viewer
+/// is about to render.
+pub fn prerendered(selector: &str, stamp: &str) -> Option<web_sys::Element> {
     let document = document();
     let prerendered = document.get_element_by_id(PRERENDERED_ID)?;
-    let article = prerendered
-        .query_selector(".article-page > article[data-folio-stamp]")
-        .ok()??;
-    if article.get_attribute("data-folio-stamp").as_deref() != Some(stamp) {
+    let view = prerendered.query_selector(selector).ok()??;
+    if view.get_attribute("data-folio-stamp").as_deref() != Some(stamp) {
         leptos::logging::warn!(
             "This page was prerendered from other content, configuration or Folio than the \
              viewer now has; the viewer renders it anew. Run the prerender step again after \
@@ -43,7 +42,7 @@ pub fn prerendered_article(stamp: &str) -> Option<web_sys::Element> {
         );
         return None;
     }
-    article.parent_element()
+    view.parent_element()
 }
 
 /// A view built from existing nodes instead of new ones: `view`'s own hydration walk over the

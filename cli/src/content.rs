@@ -3,14 +3,18 @@
 //! through `folio_model` and read back before it is kept: no command writes a document that
 //! `folio check` would report an error in.
 
+use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 use folio_model::{
-    Article, ArticleId, Author, Block, HeadingLevel, Index, IndexEntry, Limits, Problem, Severity,
-    Timestamp, decode_article, decode_index, encode_article, encode_index,
+    Article, ArticleId, Author, Block, HeadingLevel, Limits, Listing, Problem, Severity, Timestamp,
+    decode_article, decode_index, encode_article, encode_index,
 };
+
+use crate::listings::{self, Summary};
+use crate::parallel;
 
 pub struct ContentFolder {
     root: PathBuf,
@@ -27,11 +31,21 @@ pub enum Written {
     Kept,
 }
 
-/// The front page's list as rebuilt, and the files that could not be read.
+/// The listings as rebuilt, and the files that could not be read.
+#[derive(Default)]
 pub struct IndexReport {
+    /// Articles listed.
     pub listed: usize,
+    /// Listings (the front page's, and each section's, tag's and author's).
+    pub listings: usize,
+    pub documents_written: usize,
+    pub documents_removed: usize,
     pub unreadable: Vec<(PathBuf, String)>,
+    /// Whether the listings were rebuilt (not when an article cannot be read and skipping
+    /// was not asked for).
     pub written: bool,
+    /// Listings whose address different names share, with the names.
+    pub shared: Vec<(Listing, Vec<String>)>,
 }
 
 impl ContentFolder {
@@ -48,7 +62,7 @@ impl ContentFolder {
     }
 
     pub fn index_path(&self) -> PathBuf {
-        self.root.join("index.json")
+        self.root.join(INDEX_FILE)
     }
 
     /// Writes `article` as `articles/<id>.json`; an existing, different article is replaced
@@ -87,9 +101,8 @@ impl ContentFolder {
         Ok(())
     }
 
-    /// Every article in `articles/`, by file; a file that is not a readable article comes with
-    /// the reason.
-    pub fn articles(&self) -> Result<Vec<(PathBuf, Result<Article, String>)>> {
+    /// The article files in `articles/`, sorted.
+    fn article_files(&self) -> Result<Vec<PathBuf>> {
         let dir = self.root.join("articles");
         let mut files: Vec<PathBuf> = fs::read_dir(&dir)
             .with_context(|| format!("reading {}", dir.display()))?
@@ -97,65 +110,97 @@ impl ContentFolder {
             .collect::<Result<_, _>>()?;
         files.retain(|file| file.extension().is_some_and(|e| e == "json"));
         files.sort();
-        Ok(files
-            .into_iter()
-            .map(|file| {
-                let article = read_article(&file);
-                (file, article)
-            })
-            .collect())
+        Ok(files)
     }
 
-    /// Rebuilds `index.json` from the articles, newest first. A file that cannot be read stops
-    /// the rebuild (the list would silently lose an article) unless `skip_unreadable` is set;
-    /// either way every such file is reported.
-    pub fn rebuild_index(&self, skip_unreadable: bool) -> Result<IndexReport> {
+    /// Rebuilds every listing (`index.json` and its pages, and each section's, tag's and
+    /// author's, see `listings.rs`) from the articles, writing only the documents that changed
+    /// and removing those no listing has any more. A file that cannot be read stops the rebuild
+    /// (the listings would silently lose an article) unless `skip_unreadable` is set; either way
+    /// every such file is reported.
+    pub fn rebuild_index(&self, page_size: usize, skip_unreadable: bool) -> Result<IndexReport> {
+        let files = self.article_files()?;
+        // Articles are read on every core and only their summaries are kept.
+        let summaries = parallel::map(&files, |file| read_article(file).map(Summary::of));
         let mut entries = Vec::new();
         let mut unreadable = Vec::new();
-        for (file, article) in self.articles()? {
-            match article {
-                Ok(article) => entries.push(IndexEntry {
-                    id: article.id,
-                    headline: article.headline,
-                    dek: article.dek,
-                    section: article.section,
-                    published: article.published,
-                    // A thumbnail beside its headline: decorative.
-                    image: article.image.and_then(|figure| figure.image).map(|image| {
-                        folio_model::Image {
-                            alt: String::new(),
-                            ..image
-                        }
-                    }),
-                }),
+        for (file, summary) in files.into_iter().zip(summaries) {
+            match summary {
+                Ok(summary) => entries.push(summary),
                 Err(reason) => unreadable.push((file, reason)),
             }
         }
-        let written = unreadable.is_empty() || skip_unreadable;
-        let listed = entries.len();
-        if written {
-            entries.sort_by(|a, b| {
-                b.published
-                    .unix_seconds()
-                    .cmp(&a.published.unix_seconds())
-                    .then_with(|| a.id.cmp(&b.id))
+        if !unreadable.is_empty() && !skip_unreadable {
+            return Ok(IndexReport {
+                unreadable,
+                ..IndexReport::default()
             });
-            let index = Index { articles: entries };
-            let mut bytes = serde_json::to_vec_pretty(&encode_index(&index))?;
-            bytes.push(b'\n');
-            let problems = decode_index(&bytes, &Limits::default())
-                .map_or_else(|rejected| rejected.problems, |decoded| decoded.problems);
-            if let Some(error) = problems.iter().find(|p| p.severity == Severity::Error) {
-                bail!("the rebuilt index would not be readable: {error}");
-            }
-            write_file(&self.index_path(), &bytes)?;
         }
-        Ok(IndexReport {
-            listed: if written { listed } else { 0 },
+        entries.sort_by(|a, b| {
+            b.entry
+                .published
+                .unix_seconds()
+                .cmp(&a.entry.published.unix_seconds())
+                .then_with(|| a.entry.id.cmp(&b.entry.id))
+        });
+        let built = listings::build(&entries, page_size);
+        let mut report = IndexReport {
+            listed: entries.len(),
+            listings: built.listings.len(),
             unreadable,
-            written,
-        })
+            written: true,
+            shared: built.shared,
+            ..IndexReport::default()
+        };
+        let mut kept = HashSet::new();
+        for (listing, pages) in &built.listings {
+            for (page, index) in pages {
+                let path = self.root.join(listing.document_path(INDEX_FILE, *page));
+                let mut bytes = serde_json::to_vec(&encode_index(index))?;
+                bytes.push(b'\n');
+                let problems = decode_index(&bytes, &Limits::default())
+                    .map_or_else(|rejected| rejected.problems, |decoded| decoded.problems);
+                if let Some(error) = problems.iter().find(|p| p.severity == Severity::Error) {
+                    bail!("{} would not be readable: {error}", path.display());
+                }
+                if fs::read(&path).ok().as_deref() != Some(&bytes[..]) {
+                    write_file(&path, &bytes)?;
+                    report.documents_written += 1;
+                }
+                kept.insert(path);
+            }
+        }
+        for folder in LISTING_FOLDERS {
+            report.documents_removed += remove_stale(&self.root.join(folder), &kept)?;
+        }
+        Ok(report)
     }
+}
+
+/// The front page's first listing page, in the content folder.
+pub const INDEX_FILE: &str = "index.json";
+
+/// The folders that hold listing pages only (`folio index` removes what it did not write).
+const LISTING_FOLDERS: [&str; 4] = ["index", "sections", "tags", "authors"];
+
+/// Removes the `.json` files under `folder` that are not `kept`, and folders left empty.
+fn remove_stale(folder: &Path, kept: &HashSet<PathBuf>) -> Result<usize> {
+    let Ok(entries) = fs::read_dir(folder) else {
+        return Ok(0);
+    };
+    let mut removed = 0;
+    for entry in entries {
+        let path = entry?.path();
+        if path.is_dir() {
+            removed += remove_stale(&path, kept)?;
+            // Only when empty.
+            let _ = fs::remove_dir(&path);
+        } else if path.extension().is_some_and(|e| e == "json") && !kept.contains(&path) {
+            fs::remove_file(&path).with_context(|| format!("removing {}", path.display()))?;
+            removed += 1;
+        }
+    }
+    Ok(removed)
 }
 
 /// The article's document, pretty-printed, once the model has read it back without an error.

@@ -8,5 +8,7 @@ pub mod check;
 pub mod compress;
 pub mod content;
 pub mod import;
+pub mod listings;
+pub mod parallel;
 pub mod prerender;
 pub mod serve;

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand};
 use folio_cli::content::ContentFolder;
-use folio_cli::{check, import, prerender, serve};
+use folio_cli::{check, import, listings, prerender, serve};
 
 /// Folio's publishing tools: get articles in, keep the content folder right, preview and
 /// prerender the site.
@@ -41,10 +41,15 @@ enum Command {
         #[arg(long, value_name = "TAG", value_parser = parse_language)]
         language: Option<String>,
     },
-    /// Rebuild <CONTENT>/index.json from the articles, newest first.
+    /// Rebuild the listings from the articles: <CONTENT>/index.json (the front page) and its
+    /// older pages, and the pages of every section, tag and author. Only changed files are
+    /// written.
     Index {
         #[arg(long)]
         content: PathBuf,
+        /// Articles per listing page (a listing's first page holds up to twice as many, less one).
+        #[arg(long, default_value_t = listings::DEFAULT_PAGE_SIZE, value_parser = clap::value_parser!(u16).range(1..))]
+        page_size: u16,
         /// Leave out articles that cannot be read instead of stopping (each is listed).
         #[arg(long)]
         skip_invalid: bool,
@@ -61,8 +66,8 @@ enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
-    /// Write a static entry page for every article, sitemap.xml, feed.xml and robots.txt into
-    /// a built site.
+    /// Write a static entry page for every article and listing page, the sitemaps, the feeds
+    /// and robots.txt into a built site; pages whose inputs did not change are not written again.
     Prerender {
         /// The site's public address, ending in its base path: https://example.org/news/
         #[arg(long)]
@@ -76,6 +81,9 @@ enum Command {
         /// Leave out documents that cannot be read instead of stopping (each is listed).
         #[arg(long)]
         skip_invalid: bool,
+        /// Entries in the site's feed and in each section's.
+        #[arg(long, default_value_t = prerender::DEFAULT_FEED_ENTRIES)]
+        feed_entries: usize,
     },
     /// Serve a built site on 127.0.0.1, with any content folder in place of its own.
     Serve {
@@ -129,13 +137,14 @@ fn run(command: Command) -> Result<bool> {
             let reports = import::run(format, &inputs, &folder, &options)?;
             let summary = import::Summary::of(&reports);
             println!("\n{summary}");
-            let index_ok = write_index(&folder, false)?;
+            let index_ok = write_index(&folder, listings::DEFAULT_PAGE_SIZE, false)?;
             Ok(summary.failed == 0 && index_ok)
         }
         Command::Index {
             content,
+            page_size,
             skip_invalid,
-        } => write_index(&ContentFolder::new(content), skip_invalid),
+        } => write_index(&ContentFolder::new(content), page_size, skip_invalid),
         Command::New { id, content } => {
             let folder = ContentFolder::new(content);
             let path = folio_cli::content::new_article(&folder, &id)?;
@@ -152,12 +161,14 @@ fn run(command: Command) -> Result<bool> {
             site,
             content,
             skip_invalid,
+            feed_entries,
         } => {
             let prerendered = prerender::run(&prerender::Options {
                 site,
                 content,
                 site_url,
                 skip_invalid,
+                feed_entries,
             })?;
             Ok(prerendered.skipped.is_empty())
         }
@@ -172,10 +183,10 @@ fn run(command: Command) -> Result<bool> {
     }
 }
 
-fn write_index(folder: &ContentFolder, skip_invalid: bool) -> Result<bool> {
+fn write_index(folder: &ContentFolder, page_size: u16, skip_invalid: bool) -> Result<bool> {
     let report = folder
-        .rebuild_index(skip_invalid)
-        .context("rebuilding the index")?;
+        .rebuild_index(usize::from(page_size), skip_invalid)
+        .context("rebuilding the listings")?;
     for (file, reason) in &report.unreadable {
         println!("{}: {reason}", file.display());
     }
@@ -187,10 +198,28 @@ fn write_index(folder: &ContentFolder, skip_invalid: bool) -> Result<bool> {
             report.unreadable.len()
         );
     }
+    for (listing, names) in &report.shared {
+        println!(
+            "note: {} share the page {}; it is titled {}, as the newest article spells it",
+            names
+                .iter()
+                .map(|name| format!("{name:?}"))
+                .collect::<Vec<_>>()
+                .join(", "),
+            listing.route(None),
+            names
+                .first()
+                .map(|name| format!("{name:?}"))
+                .unwrap_or_default()
+        );
+    }
     println!(
-        "{} lists {} articles{}",
+        "{} lists {} articles; {} listings, {} documents written, {} removed{}",
         folder.index_path().display(),
         report.listed,
+        report.listings,
+        report.documents_written,
+        report.documents_removed,
         if report.unreadable.is_empty() {
             String::new()
         } else {

@@ -1,7 +1,7 @@
 //! `folio serve`: a static file server on loopback only, for a publisher's preview (a built
 //! site with any content folder) and for Folio's own browser tests. It behaves
 //! like a correctly configured production host: a path with no file extension that names no
-//! file gets the entry page (the app routes it), but a missing file *with* an extension, such
+//! file gets the app shell (the app routes it), but a missing file *with* an extension, such
 //! as an article's JSON, gets a real 404, so the app can tell "not found" from "found".
 //!
 //! For the tests it can also misbehave on purpose ([`Faults`]): stall, drip, drop the
@@ -314,7 +314,7 @@ fn write_head(
     )
 }
 
-/// The file for a URL path, or the entry page for an app route, or `None` for a 404.
+/// The file for a URL path, or the app shell for an app route, or `None` for a 404.
 fn resolve(served: &Served, url_path: &str) -> Option<PathBuf> {
     let decoded = percent_decode(url_path)?;
     let under_base = decoded.strip_prefix(&served.base_path).or_else(|| {
@@ -346,10 +346,15 @@ fn resolve(served: &Served, url_path: &str) -> Option<PathBuf> {
     }
     let last_segment = decoded.rsplit('/').next().unwrap_or_default();
     if last_segment.contains('.') {
-        None
-    } else {
-        Some(served.root.join("index.html"))
+        return None;
     }
+    // The app shell: `index.html` may be the prerendered front page.
+    let shell = served.root.join(crate::prerender::APP_SHELL);
+    Some(if shell.is_file() {
+        shell
+    } else {
+        served.root.join("index.html")
+    })
 }
 
 fn percent_decode(path: &str) -> Option<String> {

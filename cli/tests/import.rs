@@ -247,7 +247,9 @@ fn every_fixture_becomes_the_article_expected() {
     assert!(failures.is_empty(), "{failures:#?}");
 
     // The front page's list names every article, the sample too, newest first.
-    content.rebuild_index(false).unwrap();
+    content
+        .rebuild_index(usize::from(folio_cli::listings::DEFAULT_PAGE_SIZE), false)
+        .unwrap();
     let index: Value = serde_json::from_slice(&fs::read(content.index_path()).unwrap()).unwrap();
     let listed = index["articles"].as_array().unwrap();
     assert_eq!(

@@ -88,8 +88,14 @@ impl ContentLocation {
         format!("{}{}", self.base, self.article.replace("{id}", id.as_str()))
     }
 
+    /// The front page's first listing page.
     pub fn index_path(&self) -> String {
-        format!("{}{}", self.base, self.index)
+        self.listing_path(&crate::Listing::Front, None)
+    }
+
+    /// A listing page's document, relative to the app's base URL (or absolute).
+    pub fn listing_path(&self, listing: &crate::Listing, page: crate::PageNumber) -> String {
+        format!("{}{}", self.base, listing.document_path(&self.index, page))
     }
 }
 

@@ -56,9 +56,18 @@ pub fn encode_article(article: &Article) -> Value {
     Value::Object(object)
 }
 
-/// The front page's list as an `index.json` document.
+/// A listing page's document (`index.json` and the listings' pages).
 pub fn encode_index(index: &Index) -> Value {
-    json!({ "articles": index.articles.iter().map(index_entry).collect::<Vec<_>>() })
+    let mut object = Map::new();
+    insert_some(&mut object, "title", index.title.as_ref().map(|t| json!(t)));
+    insert_some(&mut object, "page", index.page.map(|n| json!(n)));
+    insert_some(&mut object, "newer", index.newer.map(|n| json!(n)));
+    insert_some(&mut object, "older", index.older.map(|n| json!(n)));
+    object.insert(
+        "articles".into(),
+        Value::Array(index.articles.iter().map(index_entry).collect()),
+    );
+    Value::Object(object)
 }
 
 fn index_entry(entry: &IndexEntry) -> Value {
@@ -72,6 +81,11 @@ fn index_entry(entry: &IndexEntry) -> Value {
         entry.section.as_ref().map(|s| json!(s)),
     );
     object.insert("published".into(), json!(entry.published.as_str()));
+    insert_some(
+        &mut object,
+        "updated",
+        entry.updated.as_ref().map(|t| json!(t.as_str())),
+    );
     insert_some(
         &mut object,
         "image",

@@ -1,5 +1,5 @@
 //! The one rule that turns free text into an address segment: a CMS slug, a file name or a
-//! headline into an article id, and (later) a section, tag or author name into its page's path.
+//! headline into an article id, and a section, tag or author name into its page's path.
 //! Every tool calls this, so the same text always gets the same address.
 
 use unicode_normalization::UnicodeNormalization;
@@ -14,27 +14,72 @@ use crate::decode::fingerprint;
 /// `cafe-muller`) and ligatures are spelled out (`ß` → `ss`). Empty when nothing of the text
 /// is Latin letters or digits.
 pub fn slug(text: &str) -> String {
+    spell(text, Scripts::LatinOnly)
+}
+
+/// The address segment of a section, tag or author page: [`slug`]'s rule for Latin letters,
+/// and the letters and digits of every other script kept as they are (lowercased), so
+/// `Transport` is `transport`, `Café Society` is `cafe-society` and `ثقافة` stays `ثقافة`.
+/// Texts that differ only in case, accents or punctuation share a page; different words in
+/// any script never do. At most [`ArticleId::MAX_LEN`] bytes (a file name's worth); empty when
+/// the text has no letters or digits.
+pub fn listing_slug(text: &str) -> String {
+    spell(text, Scripts::All)
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Scripts {
+    LatinOnly,
+    All,
+}
+
+/// The one walk behind [`slug`] and [`listing_slug`].
+fn spell(text: &str, scripts: Scripts) -> String {
     let text = percent_decoded(text);
     let mut slug = String::with_capacity(text.len());
     let mut pending_hyphen = false;
-    for c in text.nfkd().filter(|c| !is_combining_mark(*c)) {
-        let spelled = match c.to_lowercase().next().unwrap_or(c) {
-            c @ ('a'..='z' | '0'..='9') => Some(c.to_string()),
-            'ß' => Some("ss".into()),
-            'æ' => Some("ae".into()),
-            'œ' => Some("oe".into()),
-            'ø' => Some("o".into()),
-            'đ' | 'ð' => Some("d".into()),
-            'þ' => Some("th".into()),
-            'ł' => Some("l".into()),
-            'ı' => Some("i".into()),
+    // Whether the last character kept was of another script: its combining marks (an Indic
+    // vowel sign, say) belong to the word.
+    let mut in_other_script = false;
+    for c in text.nfc() {
+        let latin: String = c
+            .nfkd()
+            .filter(|c| !is_combining_mark(*c))
+            .flat_map(char::to_lowercase)
+            .collect();
+        let spelled = match latin.as_str() {
+            spelled
+                if !spelled.is_empty() && spelled.chars().all(|c| c.is_ascii_alphanumeric()) =>
+            {
+                Some(spelled.to_string())
+            }
+            "ß" => Some("ss".into()),
+            "æ" => Some("ae".into()),
+            "œ" => Some("oe".into()),
+            "ø" => Some("o".into()),
+            "đ" | "ð" => Some("d".into()),
+            "þ" => Some("th".into()),
+            "ł" => Some("l".into()),
+            "ı" => Some("i".into()),
             // An apostrophe joins a word ("reader's" → "readers") rather than splitting it.
-            '\'' | '’' => None,
+            "'" | "’" => None,
+            _ if scripts == Scripts::All
+                && (c.is_alphanumeric() || (in_other_script && is_combining_mark(c))) =>
+            {
+                in_other_script = true;
+                if pending_hyphen && !slug.is_empty() {
+                    slug.push('-');
+                }
+                pending_hyphen = false;
+                slug.extend(c.to_lowercase());
+                continue;
+            }
             _ => {
                 pending_hyphen = true;
                 None
             }
         };
+        in_other_script = false;
         if let Some(spelled) = spelled {
             if pending_hyphen && !slug.is_empty() {
                 slug.push('-');
@@ -73,8 +118,11 @@ fn truncate_at_hyphen(slug: &str, max_len: usize) -> &str {
     if slug.len() <= max_len {
         return slug;
     }
-    // Only ASCII is left, so every byte index is a character boundary.
-    let cut = slug.get(..max_len).unwrap_or(slug);
+    let mut end = max_len;
+    while !slug.is_char_boundary(end) {
+        end -= 1;
+    }
+    let cut = slug.get(..end).unwrap_or(slug);
     let cut = match cut.rfind('-') {
         Some(at) if at > max_len / 2 => cut.get(..at).unwrap_or(cut),
         _ => cut,
@@ -82,7 +130,7 @@ fn truncate_at_hyphen(slug: &str, max_len: usize) -> &str {
     cut.trim_end_matches('-')
 }
 
-fn percent_decoded(text: &str) -> String {
+pub(crate) fn percent_decoded(text: &str) -> String {
     let bytes = text.as_bytes();
     let mut decoded = Vec::with_capacity(bytes.len());
     let mut i = 0;
@@ -118,6 +166,37 @@ mod tests {
         assert_eq!(slug("already-a-slug-2"), "already-a-slug-2");
         assert_eq!(slug("caf%C3%A9-society"), "cafe-society");
         assert_eq!(slug("ＦＵＬＬ　ＷＩＤＴＨ"), "full-width");
+    }
+
+    #[test]
+    fn listing_slugs_keep_every_script() {
+        assert_eq!(listing_slug("Transport"), "transport");
+        assert_eq!(listing_slug("Long read"), slug("Long read"));
+        assert_eq!(listing_slug("Café  Society!"), "cafe-society");
+        assert_eq!(listing_slug("ثقافة"), "ثقافة");
+        assert_eq!(listing_slug("حرف يدوية"), "حرف-يدوية");
+        assert_eq!(listing_slug("Kultur: ثقافة"), "kultur-ثقافة");
+        assert_eq!(listing_slug("हिन्दी समाचार"), "हिन्दी-समाचार");
+        assert_eq!(listing_slug("한국어 뉴스"), "한국어-뉴스");
+        assert_eq!(listing_slug("ΑΘΗΝΑ"), "αθηνα");
+        assert_eq!(listing_slug("%D8%AB%D9%82%D8%A7%D9%81%D8%A9"), "ثقافة");
+        assert_ne!(listing_slug("ثقافة"), listing_slug("فنون"));
+        assert_eq!(listing_slug("!!!"), "");
+        let long = listing_slug(&"ثقافة ".repeat(40));
+        assert!(
+            long.len() <= ArticleId::MAX_LEN && long.ends_with("ثقافة"),
+            "{long}"
+        );
+        for text in [
+            "Transport",
+            "ثقافة",
+            "Kultur: ثقافة",
+            "हिन्दी समाचार",
+            "한국어 뉴스",
+        ] {
+            let once = listing_slug(text);
+            assert_eq!(listing_slug(&once), once, "a slug is its own slug");
+        }
     }
 
     #[test]

@@ -1,10 +1,10 @@
-use folio_model::{Article, Language, Strings, plan_ads};
+use folio_model::{Article, Language, Listing, Strings, plan_ads};
 use leptos::prelude::*;
 use leptos::tachys::html::attribute::custom::custom_attribute;
 
 use crate::components::{
-    AdSlot, AdTargeting, Blocks, Byline, FigureView, Loading, ReaderControls, RelatedLinks,
-    ShareButton,
+    AdSlot, AdTargeting, Blocks, Byline, FigureView, ListingName, Loading, ReaderControls,
+    RelatedLinks, ShareButton,
 };
 use crate::embed::use_embedding;
 use crate::host;
@@ -104,7 +104,14 @@ pub fn ArticleView(article: Article, stamp: String) -> impl IntoView {
             data-folio-stamp=stamp
         >
             <header class="article-header">
-                {section.map(|section| view! { <p class="section">{section}</p> })}
+                {section
+                    .map(|name| {
+                        view! {
+                            <p class="section">
+                                <ListingName kind=Listing::Section name />
+                            </p>
+                        }
+                    })}
                 // `elementtiming`: the benchmark times the headline's paint (Element Timing API).
                 <h1
                     {..custom_attribute("elementtiming", "headline")}
@@ -129,7 +136,18 @@ pub fn ArticleView(article: Article, stamp: String) -> impl IntoView {
                     view! {
                         <footer class="tags">
                             <h2 class="visually-hidden">{strings.topics}</h2>
-                            <ul>{tags.into_iter().map(|tag| view! { <li>{tag}</li> }).collect_view()}</ul>
+                            <ul>
+                                {tags
+                                    .into_iter()
+                                    .map(|name| {
+                                        view! {
+                                            <li>
+                                                <ListingName kind=Listing::Tag name />
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </ul>
                         </footer>
                     }
                 })}

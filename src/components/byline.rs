@@ -1,11 +1,11 @@
-use folio_model::{Author, Timestamp};
-use leptos::either::Either;
+use folio_model::{Author, Listing, Timestamp};
 use leptos::prelude::*;
 
-use crate::components::{Link, LocalTime};
+use crate::components::{ListingName, LocalTime};
 use crate::i18n::use_strings;
 
-/// "By A, B and C", then the publication date and, when it differs, the last update.
+/// "By A, B and C" (each name links to the author's page; an author's own address is in the
+/// page's JSON-LD), then the publication date and, when it differs, the last update.
 #[component]
 pub fn Byline(
     authors: Vec<Author>,
@@ -17,7 +17,7 @@ pub fn Byline(
     let names = authors
         .into_iter()
         .enumerate()
-        .map(|(index, Author { name, url })| {
+        .map(|(index, Author { name, .. })| {
             // None after the last name: an empty text node would be written as a space (the
             // HTML written at build time needs a node there), and the two renderers would differ.
             let separator = match count - index {
@@ -25,11 +25,12 @@ pub fn Byline(
                 2 => Some(strings.and),
                 _ => Some(", "),
             };
-            let name = match url {
-                Some(href) => Either::Left(view! { <Link href>{name}</Link> }),
-                None => Either::Right(name),
-            };
-            view! { <span class="author">{name}</span>{separator} }
+            view! {
+                <span class="author">
+                    <ListingName kind=Listing::Author name />
+                </span>
+                {separator}
+            }
         })
         .collect_view();
     view! {

@@ -64,7 +64,7 @@ pub fn ArticleLoader(
         Ok(decoded) => {
             let stamp = site.render_stamp(decoded.source);
             let prerendered = may_adopt
-                .then(|| takeover::prerendered_article(&stamp))
+                .then(|| takeover::prerendered(ARTICLE_CONTAINER, &stamp))
                 .flatten();
             let head =
                 owns_document().then(|| view! { <ArticleHead article=Rc::clone(&decoded) /> });
@@ -91,6 +91,9 @@ pub fn ArticleLoader(
         </ArticlePageBox>
     }
 }
+
+/// The container of an article page's content, which a prerendered copy must match.
+const ARTICLE_CONTAINER: &str = ".article-page > article[data-folio-stamp]";
 
 /// The box an article page's content stands in, busy while a newer article loads.
 #[component]

@@ -2,10 +2,10 @@
 
 mod article;
 mod document;
-mod front;
+mod listing;
 mod not_found;
 
 pub use article::{ArticleLoader, ArticlePage, PrerenderedArticle};
 pub use document::DocumentLoader;
-pub use front::FrontPage;
+pub use listing::{ListingPage, PrerenderedListing};
 pub use not_found::NotFound;

@@ -96,7 +96,7 @@ test('on an entry page in German, the chrome and the error view speak German', a
     const page = await openPage(browser);
     const url = new URL(`articles/${id}`, SITE_URL).href;
     // A publisher's entry page whose <html lang> says German.
-    const shell = await (await page.request.get(new URL('index.html', SITE_URL).href)).text();
+    const shell = await (await page.request.get(new URL('404.html', SITE_URL).href)).text();
     await page.route(url, (route) => route.fulfill({ body: shell.replace('<html lang="en">', '<html lang="de">'), contentType: 'text/html' }));
     await page.goto(url);
     await page.getByRole('alert').waitFor();

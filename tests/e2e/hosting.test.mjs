@@ -32,7 +32,7 @@ let browser;
 let assets;
 before(async () => {
   browser = await launchBrowser();
-  const html = (await get(NGINX)).body.toString();
+  const html = (await get(new URL('404.html', NGINX))).body.toString();
   const find = (pattern) => html.match(pattern)?.[1];
   assets = {
     wasm: find(/href="(assets\/folio-[0-9a-f]{16}\.wasm)"/),
@@ -42,16 +42,24 @@ before(async () => {
 });
 after(() => browser?.close());
 
-test('the entry page names hashed assets with integrity, preloads the wasm and the configuration', async () => {
-  const html = (await get(NGINX)).body.toString();
+test('the app shell names hashed assets with integrity, preloads the wasm and the configuration', async () => {
+  // 404.html is the app shell every path without a page of its own gets; index.html is the
+  // front page as `folio prerender` wrote it.
+  const html = (await get(new URL('404.html', NGINX))).body.toString();
   assert.ok(assets.wasm && assets.js && assets.css, JSON.stringify(assets));
   assert.match(html, new RegExp(`<link rel="preload" href="${assets.wasm}" as="fetch" type="application/wasm" crossorigin`));
   assert.match(html, /<link rel="preload" href="folio.config.json" as="fetch" crossorigin/);
   assert.match(html, new RegExp(`<script type="module" src="${assets.js}" integrity="sha384-[A-Za-z0-9+/=]+"`));
   assert.match(html, new RegExp(`<link rel="stylesheet" href="${assets.css}" integrity="sha384-[A-Za-z0-9+/=]+"`));
   assert.doesNotMatch(html, /<script>|<style|style="/, 'no inline script or style');
-  const notFoundPage = (await get(new URL('404.html', NGINX))).body.toString();
-  assert.equal(notFoundPage, html, '404.html is a copy of the entry page');
+  assert.doesNotMatch(html, /folio-prerendered/, 'the shell holds no page');
+
+  const front = (await get(NGINX)).body.toString();
+  assert.match(front, /<div id="folio-prerendered">/, 'the front page is prerendered');
+  assert.match(front, new RegExp(`<script type="module" src="${assets.js}" integrity="sha384-[A-Za-z0-9+/=]+"`));
+  assert.doesNotMatch(front, /<script>|<style|style="/, 'no inline script or style');
+  const unknown = await get(new URL('no/such/page', NGINX));
+  assert.equal(unknown.body.toString(), html, 'an unknown path gets the app shell');
 });
 
 test('wasm: application/wasm, brotli or gzip from the precompressed files, cached for good', async () => {
@@ -179,7 +187,7 @@ test('the same build under /news/: assets, routes, content and related links', a
   await page.getByRole('link', { name: 'Folio' }).first().click();
   await page.getByRole('heading', { level: 1, name: 'Latest' }).waitFor();
   assert.equal(new URL(page.url()).pathname, '/news/');
-  const first = page.getByRole('list').getByRole('link').first();
+  const first = page.getByRole('heading', { level: 2 }).getByRole('link').first();
   assert.match(await first.getAttribute('href'), /^\/news\/articles\//);
   assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
   await page.context().close();

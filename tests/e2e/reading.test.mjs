@@ -326,22 +326,47 @@ test('the viewer takes the prerendered page over without a flicker or a shift', 
   }
 });
 
-test('sitemap.xml, feed.xml and robots.txt', async () => {
+test('the sitemap index, its sitemaps, the feeds and robots.txt', async () => {
   const index = JSON.parse(readFileSync(`${SITE_DIR}/content/index.json`, 'utf8'));
   const page = await openPage(browser);
   const get = async (path) => (await page.request.get(new URL(path, SITE_URL).href)).text();
-  const sitemap = await get('sitemap.xml');
-  for (const entry of index.articles) {
-    assert.ok(sitemap.includes(`<loc>${new URL(`articles/${entry.id}`, SITE_URL).href}</loc>`), entry.id);
+  /** The XML's root element and every `selector` element's text, or 'error'. */
+  const parse = (xml, selector) =>
+    page.evaluate(
+      ([xml, selector]) => {
+        const document = new DOMParser().parseFromString(xml, 'application/xml');
+        if (document.querySelector('parsererror')) return 'error';
+        return { root: document.documentElement.localName, texts: [...document.querySelectorAll(selector)].map((e) => e.textContent) };
+      },
+      [xml, selector],
+    );
+
+  const sitemapIndex = await parse(await get('sitemap.xml'), 'sitemap > loc');
+  assert.equal(sitemapIndex.root, 'sitemapindex');
+  const urls = [];
+  for (const loc of sitemapIndex.texts) {
+    assert.ok(loc.startsWith(SITE_URL), loc);
+    const xml = await get(loc);
+    const sitemap = await parse(xml, 'url > loc');
+    assert.equal(sitemap.root, 'urlset');
+    assert.ok(sitemap.texts.length <= 50000);
+    urls.push(...sitemap.texts);
+    // `lastmod` is the last change: an updated article's `updated`.
+    for (const entry of index.articles.filter((entry) => entry.updated)) {
+      const url = new URL(`articles/${entry.id}`, SITE_URL).href;
+      if (xml.includes(`<loc>${url}</loc>`)) assert.ok(xml.includes(`<loc>${url}</loc><lastmod>${entry.updated}</lastmod>`), entry.id);
+    }
   }
-  const feed = await get('feed.xml');
-  assert.equal((feed.match(/<entry>/g) ?? []).length, index.articles.length);
-  assert.ok(feed.includes(`<title>${index.articles[0].headline}</title>`));
-  const parsed = await page.evaluate((xml) => {
-    const document = new DOMParser().parseFromString(xml, 'application/xml');
-    return document.querySelector('parsererror') ? 'error' : document.documentElement.localName;
-  }, feed);
-  assert.equal(parsed, 'feed');
+  for (const entry of index.articles) assert.ok(urls.includes(new URL(`articles/${entry.id}`, SITE_URL).href), entry.id);
+  for (const path of ['', 'sections/transport', 'tags/heritage', 'authors/ines-halloran']) {
+    assert.ok(urls.includes(new URL(path, SITE_URL).href), path);
+  }
+
+  const feed = await parse(await get('feed.xml'), 'entry > title');
+  assert.equal(feed.root, 'feed');
+  assert.deepEqual(feed.texts, index.articles.slice(0, 50).map((entry) => entry.headline));
+  const section = await parse(await get('sections/transport/feed.xml'), 'entry > title');
+  assert.deepEqual(section.texts, index.articles.filter((entry) => entry.section === 'Transport').map((entry) => entry.headline));
   assert.match(await get('robots.txt'), new RegExp(`Sitemap: ${new URL('sitemap.xml', SITE_URL).href}`));
   await page.context().close();
 });
@@ -353,11 +378,16 @@ async function violations(page) {
   return results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join(', ')}`);
 }
 
-test('axe-core finds nothing on the front page, an article in each theme, not-found and the error view', async () => {
+test('axe-core finds nothing on the front page, a section, an article in each theme, not-found and the error view', async () => {
   const front = await openPage(browser);
   await front.goto(SITE_URL);
   await front.getByRole('heading', { level: 1, name: 'Latest' }).waitFor();
+  await waitForLive(front);
   assert.deepEqual(await violations(front), [], 'front page');
+  await front.goto(new URL('sections/ثقافة', SITE_URL).href);
+  await front.getByRole('heading', { level: 1, name: 'ثقافة' }).waitFor();
+  await waitForLive(front);
+  assert.deepEqual(await violations(front), [], 'a section page');
   await front.context().close();
 
   for (const theme of ['light', 'dark', 'sepia']) {
@@ -430,6 +460,7 @@ test('a live region announces loading and errors', async () => {
     const page = await openPage(browser);
     await page.goto(SITE_URL);
     await page.getByRole('heading', { level: 1, name: 'Latest' }).waitFor();
+    await waitForLive(page);
     const region = page.locator('#folio-announcer');
     assert.equal(await region.getAttribute('aria-live'), 'polite');
     await page.evaluate(() => {

@@ -109,9 +109,9 @@ for (const id of [...samples, ...hostile]) {
     const written = await staticPage.evaluate(mainTree);
     await staticContext.close();
 
-    // The same address on a host without prerendered pages: the app shell renders it.
+    // The same address on a host without prerendered pages: the app shell (404.html) renders it.
     const page = await openPage(browser);
-    const shell = await (await page.request.get(new URL('index.html', AGREEMENT_URL).href)).text();
+    const shell = await (await page.request.get(new URL('404.html', AGREEMENT_URL).href)).text();
     await page.route(url, (route) => route.fulfill({ body: shell, contentType: 'text/html' }));
     await page.goto(url);
     await waitForLive(page);

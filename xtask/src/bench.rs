@@ -51,6 +51,7 @@ pub fn run(runs: u32) -> Result<()> {
         content: None,
         site_url: site_url.clone(),
         skip_invalid: false,
+        feed_entries: prerender::DEFAULT_FEED_ENTRIES,
     })?;
     write_big_article(&site.join("content/articles/bench-2000-blocks.json"))?;
 
@@ -143,8 +144,8 @@ fn asset_sizes(site: &Path) -> Result<serde_json::Value> {
         assets.push(json!({
             "name": name,
             "raw": bytes.len(),
-            "gzip": folio_cli::compress::gzip(&bytes)?.len(),
-            "brotli": folio_cli::compress::brotli(&bytes)?.len(),
+            "gzip": folio_cli::compress::gzip(&bytes, folio_cli::compress::Effort::Smallest)?.len(),
+            "brotli": folio_cli::compress::brotli(&bytes, folio_cli::compress::Effort::Smallest)?.len(),
         }));
         Ok(())
     };

@@ -11,7 +11,7 @@ use std::process::Command;
 
 use anyhow::{Context, Result, ensure};
 use base64::Engine as _;
-use folio_cli::compress::{append_extension, brotli, gzip};
+use folio_cli::compress::{Effort, append_extension, brotli, gzip};
 use sha2::{Digest, Sha256, Sha384};
 
 use crate::project_root;
@@ -184,8 +184,8 @@ pub fn set_base_path(site: &Path, base_path: &str) -> Result<()> {
         let html = format!("{}{base_path}{}", &html[..value_start], &html[value_end..]);
         fs::write(&path, &html)?;
         for (extension, compressed) in [
-            ("br", brotli(html.as_bytes())?),
-            ("gz", gzip(html.as_bytes())?),
+            ("br", brotli(html.as_bytes(), Effort::Smallest)?),
+            ("gz", gzip(html.as_bytes(), Effort::Smallest)?),
         ] {
             let copy = append_extension(&path, extension);
             if copy.exists() {
@@ -340,8 +340,14 @@ fn precompress(dir: &Path, out: &Path) -> Result<()> {
         });
         if compressible {
             let bytes = fs::read(&path)?;
-            fs::write(append_extension(&path, "br"), brotli(&bytes)?)?;
-            fs::write(append_extension(&path, "gz"), gzip(&bytes)?)?;
+            fs::write(
+                append_extension(&path, "br"),
+                brotli(&bytes, Effort::Smallest)?,
+            )?;
+            fs::write(
+                append_extension(&path, "gz"),
+                gzip(&bytes, Effort::Smallest)?,
+            )?;
         }
     }
     Ok(())

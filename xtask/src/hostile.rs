@@ -167,6 +167,7 @@ mod tests {
             content: None,
             site_url: "https://news.example.org/".into(),
             skip_invalid: true,
+            feed_entries: prerender::DEFAULT_FEED_ENTRIES,
         })
         .unwrap();
         let written = prerendered.written;

@@ -3,6 +3,7 @@
 //! Each command does its own set-up (the wasm target, npm packages, Chromium), so a fresh
 //! machine with rustup, Node.js and apt needs nothing else.
 
+mod archive;
 mod bench;
 mod dist;
 mod fuzz;
@@ -69,6 +70,7 @@ fn run(args: Vec<String>) -> Result<ExitCode> {
                 content: None,
                 site_url: format!("http://127.0.0.1:{port}/"),
                 skip_invalid: false,
+                feed_entries: prerender::DEFAULT_FEED_ENTRIES,
             })?;
             serve::preview(&site, None, port)?;
             Ok(ExitCode::SUCCESS)
@@ -96,6 +98,7 @@ fn run(args: Vec<String>) -> Result<ExitCode> {
                     content: None,
                     site_url,
                     skip_invalid: false,
+                    feed_entries: prerender::DEFAULT_FEED_ENTRIES,
                 })?;
             }
             Ok(ExitCode::SUCCESS)

@@ -21,7 +21,7 @@ use clap::ValueEnum as _;
 use folio_cli::content::ContentFolder;
 use folio_cli::{check, import, prerender, serve};
 
-use crate::{dist, hostile, nginx, project_root};
+use crate::{archive, dist, hostile, nginx, project_root};
 
 /// Runs every test, or with `only` (test files), just the release build and those files.
 pub fn run(only: &[String]) -> Result<()> {
@@ -54,7 +54,13 @@ pub fn run(only: &[String]) -> Result<()> {
     };
     fs::write(&faults.plan, "{}")?;
     fs::write(&faults.log, "")?;
+    // Every other site is a copy of the build made before its pages are prerendered for the
+    // test server's address.
     let agreement = AgreementSite::start(&site, &root.join("target/xtask/agreement"))?;
+    let hosting = HostingSandbox::start(&site, &root.join("target/xtask/hosting"))?;
+    let hostile = hostile::write_all(&root.join("target/xtask/hostile"))?;
+    let imported = ImportSite::start(&site, &root.join("target/xtask/import-site"))?;
+    let archive = ArchiveSite::start(&site, &root.join("target/xtask/archive"))?;
     let server = serve::start_with_faults(&site, 0, Some(faults.clone()))?;
     // Static entry pages for the sample articles, as a publisher's deploy step writes them.
     prerender::run(&prerender::Options {
@@ -62,10 +68,8 @@ pub fn run(only: &[String]) -> Result<()> {
         content: None,
         site_url: server.url.clone(),
         skip_invalid: false,
+        feed_entries: prerender::DEFAULT_FEED_ENTRIES,
     })?;
-    let hosting = HostingSandbox::start(&site, &root.join("target/xtask/hosting"))?;
-    let hostile = hostile::write_all(&root.join("target/xtask/hostile"))?;
-    let imported = ImportSite::start(&site, &root.join("target/xtask/import-site"))?;
     // A page on another origin that embeds Folio's articles, with a hostile stylesheet.
     let embed_host = serve::start(&root.join("tests/e2e/embed-host"), 0)?;
     run_command(
@@ -83,6 +87,8 @@ pub fn run(only: &[String]) -> Result<()> {
             .env("FOLIO_AGREEMENT_SITE", &agreement.dir)
             .env("FOLIO_IMPORT_URL", &imported.server.url)
             .env("FOLIO_IMPORT_SITE", &imported.dir)
+            .env("FOLIO_ARCHIVE_URL", &archive.server.url)
+            .env("FOLIO_ARCHIVE_SITE", &archive.dir)
             .envs(hosting.env.iter().map(|(name, value)| (*name, value))),
     )?;
     Ok(())
@@ -185,16 +191,11 @@ impl HostingSandbox {
         if dir.exists() {
             fs::remove_dir_all(dir)?;
         }
-        // Each host gets the build without the pages prerendered for the test server's
-        // address (they name that address); the root and /news/ hosts are prerendered for
-        // their own, as a publisher's deploy step would do.
+        // Each host gets the build as `dist` writes it; the root and /news/ hosts are
+        // prerendered for their own address, as a publisher's deploy step would do.
         let copy = |name: &str| -> Result<PathBuf> {
             let to = dir.join(name);
             dist::copy_dir(site, &to)?;
-            let prerendered = to.join("articles");
-            if prerendered.exists() {
-                fs::remove_dir_all(prerendered)?;
-            }
             Ok(to)
         };
         let url = |port: u16, path: &str| format!("http://127.0.0.1:{port}{path}");
@@ -210,6 +211,7 @@ impl HostingSandbox {
             content: None,
             site_url: url(root_port, "/"),
             skip_invalid: false,
+            feed_entries: prerender::DEFAULT_FEED_ENTRIES,
         })?;
         let news_site = copy("news-root/news")?;
         dist::set_base_path(&news_site, "/news/")?;
@@ -218,6 +220,7 @@ impl HostingSandbox {
             content: None,
             site_url: url(news_port, "/news/"),
             skip_invalid: false,
+            feed_entries: prerender::DEFAULT_FEED_ENTRIES,
         })?;
         dist::copy_dir(&site.join("content"), &dir.join("content-origin/content"))?;
         let content_origin = url(content_port, "");
@@ -314,10 +317,37 @@ impl ImportSite {
                 // Some fixtures fail on purpose (cli/tests/import.rs holds them to that).
                 import::run(format, &inputs, &content, &import::Options::default())?;
             }
-            content.rebuild_index(false)?;
+            content.rebuild_index(usize::from(folio_cli::listings::DEFAULT_PAGE_SIZE), false)?;
             Ok(())
         })?;
         Ok(ImportSite {
+            dir: dir.to_path_buf(),
+            server,
+        })
+    }
+}
+
+/// A copy of the release build with an archive of articles made from the samples
+/// (`archive.rs`), enough for several pages of every listing, indexed and prerendered as a
+/// publisher would: `tests/e2e/listing.test.mjs` pages through it.
+struct ArchiveSite {
+    dir: PathBuf,
+    server: serve::Running,
+}
+
+impl ArchiveSite {
+    /// With the 6 samples, 95 articles, ten to a page: the front page holds 15 (5 and a full
+    /// page), then come pages 8 to 1.
+    const ARTICLES: usize = 89;
+    const PAGE_SIZE: usize = 10;
+
+    fn start(site: &Path, dir: &Path) -> Result<ArchiveSite> {
+        let server = served_copy(site, dir, false, |content| {
+            archive::generate(content, Self::ARTICLES)?;
+            ContentFolder::new(content).rebuild_index(Self::PAGE_SIZE, false)?;
+            Ok(())
+        })?;
+        Ok(ArchiveSite {
             dir: dir.to_path_buf(),
             server,
         })
@@ -343,6 +373,7 @@ fn served_copy(
         content: None,
         site_url: server.url.clone(),
         skip_invalid,
+        feed_entries: prerender::DEFAULT_FEED_ENTRIES,
     })?;
     Ok(server)
 }

@@ -1,0 +1,277 @@
+//! The listing documents `folio index` writes: the front page's pages (`index.json`,
+//! `index/<n>.json`) and those of every section, tag and author (`sections/<slug>.json`, …), as
+//! `folio_model::Listing` names them.
+//!
+//! Pages are numbered from the oldest and hold `page_size` articles each; the first page holds
+//! the newest page's articles together with the full page before it (between `page_size` and
+//! twice that, less one), so that a new article rewrites the first page and, once every
+//! `page_size` articles, writes one new numbered page and relinks the one before: never the
+//! rest of the chain.
+
+use std::collections::BTreeMap;
+
+use folio_model::{Article, Index, IndexEntry, Listing, PageNumber};
+
+/// Articles per page unless `folio index --page-size` says otherwise.
+pub const DEFAULT_PAGE_SIZE: u16 = 30;
+
+/// What the listings need of one article.
+#[derive(Clone, Debug)]
+pub struct Summary {
+    pub entry: IndexEntry,
+    pub section: Option<String>,
+    pub tags: Vec<String>,
+    pub authors: Vec<String>,
+}
+
+impl Summary {
+    pub fn of(article: Article) -> Summary {
+        Summary {
+            section: article.section.clone(),
+            tags: article.tags,
+            authors: article
+                .authors
+                .into_iter()
+                .map(|author| author.name)
+                .collect(),
+            entry: IndexEntry {
+                id: article.id,
+                headline: article.headline,
+                dek: article.dek,
+                section: article.section,
+                published: article.published,
+                updated: article.updated,
+                // A thumbnail beside its headline: decorative.
+                image: article.image.and_then(|figure| figure.image).map(|image| {
+                    folio_model::Image {
+                        alt: String::new(),
+                        ..image
+                    }
+                }),
+            },
+        }
+    }
+
+    /// The section, tag and author listings this article is in, with the names it gives them.
+    fn listings(&self) -> Vec<(Listing, &str)> {
+        fn named(kind: fn(String) -> Listing, name: &str) -> Option<(Listing, &str)> {
+            Listing::named(kind, name).map(|listing| (listing, name))
+        }
+        let mut listings: Vec<(Listing, &str)> = self
+            .section
+            .iter()
+            .filter_map(|name| named(Listing::Section, name))
+            .chain(
+                self.tags
+                    .iter()
+                    .filter_map(|name| named(Listing::Tag, name)),
+            )
+            .chain(
+                self.authors
+                    .iter()
+                    .filter_map(|name| named(Listing::Author, name)),
+            )
+            .collect();
+        // Two tags that spell one address ("Transport", "transport") list the article once.
+        let mut seen = std::collections::HashSet::new();
+        listings.retain(|(listing, _)| seen.insert(listing.clone()));
+        listings
+    }
+}
+
+/// Every listing's pages.
+pub struct Listings {
+    /// Each listing with its pages, the first page first.
+    pub listings: BTreeMap<Listing, Vec<(PageNumber, Index)>>,
+    /// Listings that different names share (`"Culture"` and `"culture"`), with the names.
+    pub shared: Vec<(Listing, Vec<String>)>,
+}
+
+/// The listings of `summaries`, which must be newest first.
+pub fn build(summaries: &[Summary], page_size: usize) -> Listings {
+    let page_size = page_size.max(1);
+    let mut members: BTreeMap<Listing, (Vec<String>, Vec<&IndexEntry>)> = BTreeMap::new();
+    members.insert(
+        Listing::Front,
+        (Vec::new(), summaries.iter().map(|s| &s.entry).collect()),
+    );
+    for summary in summaries {
+        for (listing, name) in summary.listings() {
+            let (names, entries) = members.entry(listing).or_default();
+            if !names.iter().any(|known| known == name) {
+                names.push(name.to_string());
+            }
+            entries.push(&summary.entry);
+        }
+    }
+    let mut shared = Vec::new();
+    let listings = members
+        .into_iter()
+        .map(|(listing, (names, entries))| {
+            // The newest article's spelling names the listing.
+            let title = names.first().cloned();
+            if names.len() > 1 {
+                shared.push((listing.clone(), names));
+            }
+            let pages = pages(&entries, page_size, title);
+            (listing, pages)
+        })
+        .collect();
+    Listings { listings, shared }
+}
+
+/// One listing's pages, the first page first, from its entries newest first.
+fn pages(
+    entries: &[&IndexEntry],
+    page_size: usize,
+    title: Option<String>,
+) -> Vec<(PageNumber, Index)> {
+    let count = entries.len();
+    let full_pages = count / page_size;
+    let page = |newest_first: std::ops::Range<usize>| -> Vec<IndexEntry> {
+        entries
+            .get(newest_first)
+            .unwrap_or_default()
+            .iter()
+            .map(|&entry| entry.clone())
+            .collect()
+    };
+    // The first page: everything when there is not one full page before the newest; else the
+    // newest (partial) page with the last full one.
+    let first_len = if full_pages <= 1 {
+        count
+    } else {
+        count % page_size + page_size
+    };
+    // Full pages 1 ..= last_numbered stand alone; the last full page is part of the first.
+    let last_numbered = u32::try_from(full_pages.saturating_sub(1)).unwrap_or(u32::MAX);
+    let mut pages = vec![(
+        None,
+        Index {
+            articles: page(0..first_len),
+            title: title.clone(),
+            page: None,
+            older: (last_numbered >= 1).then_some(last_numbered),
+            newer: None,
+        },
+    )];
+    for number in (1..=last_numbered).rev() {
+        let oldest_first = (number as usize - 1) * page_size..number as usize * page_size;
+        let newest_first = count - oldest_first.end..count - oldest_first.start;
+        pages.push((
+            Some(number),
+            Index {
+                articles: page(newest_first),
+                title: title.clone(),
+                page: Some(number),
+                older: (number > 1).then(|| number - 1),
+                newer: (number < last_numbered).then(|| number + 1),
+            },
+        ));
+    }
+    pages
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use folio_model::{ArticleId, Timestamp};
+
+    fn summaries(count: usize) -> Vec<Summary> {
+        (0..count)
+            .rev()
+            .map(|n| Summary {
+                entry: IndexEntry {
+                    id: ArticleId::parse(&format!("a{n}")).unwrap(),
+                    headline: format!("Article {n}"),
+                    dek: None,
+                    section: None,
+                    published: Timestamp::parse(&format!(
+                        "2026-01-01T00:{:02}:{:02}Z",
+                        n / 60,
+                        n % 60
+                    ))
+                    .unwrap(),
+                    updated: None,
+                    image: None,
+                },
+                section: Some(if n % 2 == 0 { "Even" } else { "even" }.into()),
+                tags: vec!["Every".into(), "every".into()],
+                authors: vec!["ليلى منصور".into()],
+            })
+            .collect()
+    }
+
+    fn ids(index: &Index) -> Vec<String> {
+        index.articles.iter().map(|e| e.id.to_string()).collect()
+    }
+
+    #[test]
+    fn pages_are_numbered_from_the_oldest() {
+        let listings = build(&summaries(95), 30);
+        let front = &listings.listings[&Listing::Front];
+        // 95 = 3 full pages and 5: the first page holds 5 + 30, then pages 2 and 1.
+        assert_eq!(front.len(), 3);
+        let (number, first) = &front[0];
+        assert_eq!(*number, None);
+        assert_eq!(first.articles.len(), 35);
+        assert_eq!(ids(first)[0], "a94");
+        assert_eq!((first.older, first.newer), (Some(2), None));
+        let (number, two) = &front[1];
+        assert_eq!(*number, Some(2));
+        assert_eq!(ids(two).first().unwrap(), "a59");
+        assert_eq!(ids(two).last().unwrap(), "a30");
+        assert_eq!((two.older, two.newer), (Some(1), None));
+        let (_, one) = &front[2];
+        assert_eq!(ids(one).last().unwrap(), "a0");
+        assert_eq!((one.older, one.newer), (Some(1).filter(|_| false), Some(2)));
+        // Every article once, in order.
+        let all: Vec<String> = front.iter().flat_map(|(_, page)| ids(page)).collect();
+        assert_eq!(
+            all,
+            (0..95).rev().map(|n| format!("a{n}")).collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
+    fn a_new_article_changes_only_the_newest_pages() {
+        for count in [1, 29, 30, 59, 60, 61, 89, 90, 91, 200] {
+            let before = build(&summaries(count), 30).listings[&Listing::Front].clone();
+            let after = build(&summaries(count + 1), 30).listings[&Listing::Front].clone();
+            let changed = after
+                .iter()
+                .filter(|page| !before.contains(page))
+                .map(|(number, _)| *number)
+                .collect::<Vec<_>>();
+            assert!(changed.len() <= 3, "{count}: {changed:?}");
+            let oldest_changed = changed.iter().flatten().min().copied().unwrap_or(u32::MAX);
+            let last = (count + 1) / 30;
+            assert!(
+                oldest_changed as usize + 2 >= last,
+                "{count}: page {oldest_changed} changed"
+            );
+        }
+    }
+
+    #[test]
+    fn names_that_share_an_address_share_a_listing() {
+        let listings = build(&summaries(10), 30);
+        let even = &listings.listings[&Listing::Section("even".into())];
+        assert_eq!(even[0].1.articles.len(), 10);
+        assert_eq!(even[0].1.title.as_deref(), Some("even"));
+        let every = &listings.listings[&Listing::Tag("every".into())];
+        assert_eq!(every[0].1.articles.len(), 10, "an article is listed once");
+        assert!(
+            listings
+                .listings
+                .contains_key(&Listing::Author("ليلى-منصور".into()))
+        );
+        assert_eq!(
+            listings.shared,
+            vec![(
+                Listing::Section("even".into()),
+                vec!["even".to_string(), "Even".to_string()]
+            )]
+        );
+    }
+}
