@@ -30,15 +30,27 @@ pub fn check_files(files: &[impl AsRef<Path>]) -> Result<bool> {
     Ok(all_ok)
 }
 
-/// What the viewer would find wrong with `bytes`, read as the document `file` names: the
-/// front page's list for `index.json`, otherwise the article whose id is the file name.
+/// What the viewer would find wrong with `bytes`, read as the document `file` names: a listing
+/// page for `index.json` and the files in the listings' folders (`index/`, `sections/`, `tags/`,
+/// `authors/`), otherwise the article whose id is the file name.
 pub fn check(file: &Path, bytes: &[u8]) -> Vec<Problem> {
     let limits = Limits::default();
     let name = file
         .file_stem()
         .and_then(|s| s.to_str())
         .unwrap_or_default();
-    let result = if name == "index" {
+    let folders: Vec<&str> = file
+        .parent()
+        .into_iter()
+        .flat_map(Path::components)
+        .filter_map(|component| component.as_os_str().to_str())
+        .collect();
+    let listing = !folders.contains(&"articles")
+        && (name == "index"
+            || folders
+                .iter()
+                .any(|folder| crate::content::LISTING_FOLDERS.contains(folder)));
+    let result = if listing {
         folio_model::decode_index(bytes, &limits).map(|decoded| decoded.problems)
     } else {
         folio_model::decode_article(bytes, Some(name), &limits).map(|decoded| decoded.problems)

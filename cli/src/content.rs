@@ -181,7 +181,7 @@ impl ContentFolder {
 pub const INDEX_FILE: &str = "index.json";
 
 /// The folders that hold listing pages only (`folio index` removes what it did not write).
-const LISTING_FOLDERS: [&str; 4] = ["index", "sections", "tags", "authors"];
+pub const LISTING_FOLDERS: [&str; 4] = ["index", "sections", "tags", "authors"];
 
 /// Removes the `.json` files under `folder` that are not `kept`, and folders left empty.
 fn remove_stale(folder: &Path, kept: &HashSet<PathBuf>) -> Result<usize> {

@@ -24,8 +24,20 @@ for (const name of articles) {
   });
 }
 
-test('the sample index is valid', () => {
-  assert.ok(validateIndex(read('../../public/content/index.json')), JSON.stringify(validateIndex.errors));
+test('the sample listing documents are valid', () => {
+  const listings = ['index.json'];
+  for (const folder of ['sections', 'tags', 'authors']) {
+    for (const name of readdirSync(new URL(`../../public/content/${folder}/`, import.meta.url))) listings.push(`${folder}/${name}`);
+  }
+  assert.ok(listings.length > 20, listings.join(' '));
+  for (const listing of listings) {
+    assert.ok(validateIndex(read(`../../public/content/${listing}`)), `${listing}: ${JSON.stringify(validateIndex.errors)}`);
+  }
+  const page = { page: 2, older: 1, newer: 3, title: 'Transport', articles: [] };
+  assert.ok(validateIndex(page));
+  for (const broken of [{ ...page, page: 0 }, { ...page, older: 'one' }, { ...page, title: ' ' }]) {
+    assert.equal(validateIndex(broken), false, JSON.stringify(broken));
+  }
 });
 
 const minimal = {

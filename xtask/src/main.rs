@@ -35,6 +35,9 @@ Commands:
                              Chromium (sizes, cold loads throttled and not, navigation,
                              a 2,000-block article, memory, Lighthouse) against the
                              budgets; median of N cold loads (default 7)
+  bench --archive N          generate an archive of N articles from the samples, run
+                             folio index and folio prerender in full and after one
+                             change; time, peak memory, bytes, listing sizes, budgets
   fuzz [--inputs N] [--seed S]
                              mutation-fuzz the decoder (default 1,000,000 inputs)
   help                       this text
@@ -104,6 +107,13 @@ fn run(args: Vec<String>) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         "test" => test::run(options).map(|()| ExitCode::SUCCESS),
+        "bench" if options.first().is_some_and(|o| o == "--archive") => {
+            let count = option(options, "--archive")?
+                .context("--archive needs a number of articles")?
+                .parse()
+                .context("--archive")?;
+            archive::bench(count).map(|()| ExitCode::SUCCESS)
+        }
         "bench" => {
             let runs = option(options, "--runs")?
                 .map_or(Ok(7), |n| n.parse())

@@ -170,9 +170,33 @@ fn static_checks(root: &Path) -> Result<()> {
         .map(|entry| entry.map(|e| e.path()))
         .collect::<Result<_, _>>()?;
     samples.push(root.join("public/content/index.json"));
+    for folder in folio_cli::content::LISTING_FOLDERS {
+        let Ok(entries) = fs::read_dir(root.join("public/content").join(folder)) else {
+            continue;
+        };
+        for entry in entries {
+            let path = entry?.path();
+            if path.is_file() {
+                samples.push(path);
+            }
+        }
+    }
     ensure!(
         check::check_files(&samples)?,
         "the sample content has errors"
+    );
+    // The sample listings are what `folio index` writes of the sample articles today.
+    let copy = root.join("target/xtask/sample-content");
+    if copy.exists() {
+        fs::remove_dir_all(&copy)?;
+    }
+    dist::copy_dir(&root.join("public/content"), &copy)?;
+    let report = ContentFolder::new(&copy)
+        .rebuild_index(usize::from(folio_cli::listings::DEFAULT_PAGE_SIZE), false)?;
+    ensure!(
+        report.documents_written == 0 && report.documents_removed == 0,
+        "the sample listings are out of date: run `cargo run -p folio-cli -- index --content \
+         public/content`"
     );
     Ok(())
 }

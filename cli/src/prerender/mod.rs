@@ -631,6 +631,67 @@ mod tests {
     }
 
     #[test]
+    fn only_pages_whose_inputs_changed_are_written_again() {
+        let (site, options) = site_with_one_article("incremental");
+        let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("../public/content/articles");
+        fs::copy(
+            samples.join("harbour-road-cycle-lane.json"),
+            site.join("content/articles/harbour-road-cycle-lane.json"),
+        )
+        .unwrap();
+        let content = crate::content::ContentFolder::new(site.join("content"));
+        content.rebuild_index(30, false).unwrap();
+
+        let first = run(&options).unwrap();
+        assert_eq!(first.written.len(), 2);
+        // The front page, two sections, and the tags and authors of the two articles.
+        assert!(first.listing_pages_written >= 8, "{first:?}");
+        assert!(
+            site.join("index.html").is_file()
+                && site.join("sections/transport/index.html").is_file()
+        );
+        assert!(
+            site.join("404.html").is_file(),
+            "the app shell is kept beside the front page"
+        );
+
+        let again = run(&options).unwrap();
+        assert!(again.written.is_empty(), "{again:?}");
+        assert_eq!(again.unchanged, 2);
+        assert_eq!(again.listing_pages_written, 0);
+        assert_eq!(again.listing_pages_unchanged, first.listing_pages_written);
+
+        // A correction to one article: its page, and the listing pages that hold it.
+        let file = content.article_path(&ArticleId::parse("harbour-road-cycle-lane").unwrap());
+        let mut article =
+            folio_model::decode_article(&fs::read(&file).unwrap(), None, &Limits::default())
+                .unwrap()
+                .value;
+        article.headline.push_str(" (corrected)");
+        content.write_article(&article, true).unwrap();
+        content.rebuild_index(30, false).unwrap();
+        let corrected = run(&options).unwrap();
+        assert_eq!(corrected.written, vec![article.id.clone()]);
+        // The front page, Transport, its two tags and its author.
+        assert_eq!(corrected.listing_pages_written, 5, "{corrected:?}");
+        let page = fs::read_to_string(site.join("sections/transport/index.html")).unwrap();
+        assert!(page.contains("(corrected)"));
+
+        // An article removed: its page, and the listings only it was in, go too.
+        fs::remove_file(&file).unwrap();
+        content.rebuild_index(30, false).unwrap();
+        let removed = run(&options).unwrap();
+        assert!(removed.removed >= 5, "{removed:?}");
+        assert!(
+            !site
+                .join("articles/harbour-road-cycle-lane/index.html")
+                .exists()
+        );
+        assert!(!site.join("sections/transport/index.html").exists());
+        assert!(!site.join("sections/transport/feed.xml").exists());
+    }
+
+    #[test]
     fn markup_in_text_and_attributes_stays_text() {
         assert_eq!(escape_text("<script>&"), "&lt;script&gt;&amp;");
         assert_eq!(

@@ -35,7 +35,7 @@ pub fn generate(
     listings: &[ListingSummary],
     feed_entries: usize,
 ) -> Vec<Generated> {
-    let mut files = sitemaps(site, site_url, entries, listings);
+    let mut files = sitemaps(site, site_url, entries, listings, MAX_URLS);
     let newest: Vec<&IndexEntry> = entries.iter().take(feed_entries).collect();
     files.push(Generated {
         output: "feed.xml".into(),
@@ -82,6 +82,7 @@ fn sitemaps(
     site_url: &str,
     entries: &[IndexEntry],
     listings: &[ListingSummary],
+    max_urls: usize,
 ) -> Vec<Generated> {
     let mut urls: Vec<String> = Vec::with_capacity(entries.len() + listings.len());
     let url = |loc: &str, lastmod: Option<&Timestamp>| {
@@ -110,7 +111,7 @@ fn sitemaps(
     let mut current = String::from(HEAD);
     let mut count = 0;
     for line in urls {
-        if count == MAX_URLS || current.len() + line.len() + TAIL.len() > MAX_BYTES {
+        if count == max_urls || current.len() + line.len() + TAIL.len() > MAX_BYTES {
             current.push_str(TAIL);
             files.push(numbered_sitemap(
                 files.len() + 1,
@@ -206,4 +207,89 @@ fn feed(site: &Site, title: &str, page: &str, path: &str, entries: &[&IndexEntry
 fn build_time() -> String {
     chrono::DateTime::<chrono::Utc>::from(std::time::SystemTime::now())
         .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(n: usize, updated: Option<&str>) -> IndexEntry {
+        IndexEntry {
+            id: folio_model::ArticleId::parse(&format!("a{n}")).unwrap(),
+            headline: format!("A & {n}"),
+            dek: None,
+            section: Some("Local".into()),
+            published: Timestamp::parse("2026-11-20T10:00:00Z").unwrap(),
+            updated: updated.map(|t| Timestamp::parse(t).unwrap()),
+            image: None,
+        }
+    }
+
+    #[test]
+    fn sitemaps_split_at_the_limit_and_the_index_names_each() {
+        let site = Site::new(
+            "https://news.example.org/".into(),
+            folio_model::default_config(),
+        );
+        let entries: Vec<IndexEntry> = (0..7)
+            .map(|n| entry(n, (n == 0).then_some("2026-11-21T08:00:00Z")))
+            .collect();
+        let front = ListingSummary {
+            listing: Listing::Front,
+            page: None,
+            entries: Vec::new(),
+            newest: None,
+        };
+        let files = sitemaps(&site, "https://news.example.org/", &entries, &[front], 3);
+        let names: Vec<&str> = files.iter().map(|file| file.output.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "sitemaps/1.xml",
+                "sitemaps/2.xml",
+                "sitemaps/3.xml",
+                "sitemap.xml"
+            ]
+        );
+        let text = |n: usize| String::from_utf8(files[n].bytes.clone()).unwrap();
+        assert_eq!(text(0).matches("<url>").count(), 3);
+        assert_eq!(
+            text(2).matches("<url>").count(),
+            2,
+            "8 addresses: the front page and 7"
+        );
+        assert!(text(0).contains(
+            "<loc>https://news.example.org/articles/a0</loc><lastmod>2026-11-21T08:00:00Z</lastmod>"
+        ));
+        assert!(text(3).contains("<loc>https://news.example.org/sitemaps/3.xml</loc>"));
+        assert!(text(3).starts_with("<?xml") && text(3).contains("<sitemapindex"));
+    }
+
+    #[test]
+    fn feeds_hold_the_newest_entries_and_date_themselves_by_the_last_change() {
+        let site = Site::new(
+            "https://news.example.org/".into(),
+            folio_model::default_config(),
+        );
+        let entries: Vec<IndexEntry> = (0..5)
+            .map(|n| entry(n, (n == 3).then_some("2026-11-25T08:00:00Z")))
+            .collect();
+        let files = generate(&site, "https://news.example.org/", "News", &entries, &[], 4);
+        let feed = files.iter().find(|file| file.output == "feed.xml").unwrap();
+        let feed = String::from_utf8(feed.bytes.clone()).unwrap();
+        assert_eq!(feed.matches("<entry>").count(), 4);
+        assert!(feed.contains("<title>A &amp; 0</title>") && !feed.contains("a4"));
+        assert!(feed.contains("  <updated>2026-11-25T08:00:00Z</updated>\n  <link"));
+        let local = files
+            .iter()
+            .find(|file| file.output == "sections/local/feed.xml")
+            .unwrap();
+        assert_eq!(
+            String::from_utf8(local.bytes.clone())
+                .unwrap()
+                .matches("<entry>")
+                .count(),
+            4
+        );
+    }
 }
