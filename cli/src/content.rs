@@ -120,13 +120,27 @@ impl ContentFolder {
     /// every such file is reported.
     pub fn rebuild_index(&self, page_size: usize, skip_unreadable: bool) -> Result<IndexReport> {
         let files = self.article_files()?;
-        // Articles are read on every core and only their summaries are kept.
-        let summaries = parallel::map(&files, |file| read_article(file).map(Summary::of));
+        // Articles are read on every core and only their summaries are kept; an article whose
+        // bytes are those of the last run is not decoded again (`IndexCache`).
+        let cache = IndexCache::read(&self.root.join(INDEX_CACHE));
+        let read = parallel::map(&files, |file| {
+            let bytes = fs::read(file).map_err(|e| e.to_string())?;
+            let source = folio_model::fingerprint(&bytes);
+            let name = file_name(file);
+            if let Some(summary) = cache.get(&name, source) {
+                return Ok((name, source, summary.clone()));
+            }
+            decode_article_bytes(file, &bytes).map(|article| (name, source, Summary::of(article)))
+        });
         let mut entries = Vec::new();
         let mut unreadable = Vec::new();
-        for (file, summary) in files.into_iter().zip(summaries) {
+        let mut fresh_cache = IndexCache::default();
+        for (file, summary) in files.into_iter().zip(read) {
             match summary {
-                Ok(summary) => entries.push(summary),
+                Ok((name, source, summary)) => {
+                    fresh_cache.insert(name, source, summary.clone());
+                    entries.push(summary);
+                }
                 Err(reason) => unreadable.push((file, reason)),
             }
         }
@@ -144,41 +158,153 @@ impl ContentFolder {
                 .then_with(|| a.entry.id.cmp(&b.entry.id))
         });
         let built = listings::build(&entries, page_size);
+        let pages: Vec<(PathBuf, &folio_model::Index)> = built
+            .listings
+            .iter()
+            .flat_map(|(listing, pages)| {
+                pages.iter().map(move |(page, index)| {
+                    (
+                        self.root.join(listing.document_path(INDEX_FILE, *page)),
+                        index,
+                    )
+                })
+            })
+            .collect();
+        // Encoded and compared on every core; only a document whose bytes changed is checked
+        // (decoded again: never write what the viewer would refuse) and written.
+        let written = parallel::map(&pages, |(path, index)| -> Result<bool> {
+            let mut bytes = serde_json::to_vec(&encode_index(index))?;
+            bytes.push(b'\n');
+            if fs::read(path).ok().as_deref() == Some(&bytes[..]) {
+                return Ok(false);
+            }
+            let problems = decode_index(&bytes, &Limits::default())
+                .map_or_else(|rejected| rejected.problems, |decoded| decoded.problems);
+            if let Some(error) = problems.iter().find(|p| p.severity == Severity::Error) {
+                bail!("{} would not be readable: {error}", path.display());
+            }
+            write_file(path, &bytes)?;
+            Ok(true)
+        });
         let mut report = IndexReport {
             listed: entries.len(),
             listings: built.listings.len(),
             unreadable,
             written: true,
-            shared: built.shared,
             ..IndexReport::default()
         };
-        let mut kept = HashSet::new();
-        for (listing, pages) in &built.listings {
-            for (page, index) in pages {
-                let path = self.root.join(listing.document_path(INDEX_FILE, *page));
-                let mut bytes = serde_json::to_vec(&encode_index(index))?;
-                bytes.push(b'\n');
-                let problems = decode_index(&bytes, &Limits::default())
-                    .map_or_else(|rejected| rejected.problems, |decoded| decoded.problems);
-                if let Some(error) = problems.iter().find(|p| p.severity == Severity::Error) {
-                    bail!("{} would not be readable: {error}", path.display());
-                }
-                if fs::read(&path).ok().as_deref() != Some(&bytes[..]) {
-                    write_file(&path, &bytes)?;
-                    report.documents_written += 1;
-                }
-                kept.insert(path);
-            }
+        for written in written {
+            report.documents_written += usize::from(written?);
         }
+        let kept: HashSet<PathBuf> = pages.into_iter().map(|(path, _)| path).collect();
         for folder in LISTING_FOLDERS {
             report.documents_removed += remove_stale(&self.root.join(folder), &kept)?;
         }
+        report.shared = built.shared;
+        fresh_cache.write(&self.root.join(INDEX_CACHE))?;
         Ok(report)
     }
 }
 
 /// The front page's first listing page, in the content folder.
 pub const INDEX_FILE: &str = "index.json";
+
+/// What `folio index` keeps of the last run, beside the listings (a host does not need it).
+const INDEX_CACHE: &str = ".folio-index-cache.json";
+
+/// Each article file's summary, by the fingerprint of the bytes it was read from: an article
+/// whose bytes have not changed is not decoded again. Written by this build of Folio only (a
+/// cache from another is ignored: its decoder may read the same bytes differently), and only
+/// ever a shortcut: without it, every article is read.
+#[derive(Default)]
+struct IndexCache {
+    summaries: std::collections::HashMap<String, (u64, Summary)>,
+}
+
+impl IndexCache {
+    fn get(&self, name: &str, source: u64) -> Option<&Summary> {
+        self.summaries
+            .get(name)
+            .filter(|(cached, _)| *cached == source)
+            .map(|(_, summary)| summary)
+    }
+
+    fn insert(&mut self, name: String, source: u64, summary: Summary) {
+        self.summaries.insert(name, (source, summary));
+    }
+
+    /// The cache, or an empty one when there is none, it is another build's, or it cannot be
+    /// read. The summaries' entries are one listing document, read by the model's decoder.
+    fn read(path: &Path) -> IndexCache {
+        let read = || -> Option<IndexCache> {
+            let value: serde_json::Value = serde_json::from_slice(&fs::read(path).ok()?).ok()?;
+            if value.get("folio")?.as_str()? != crate::this_build() {
+                return None;
+            }
+            let files = value.get("files")?.as_array()?;
+            let index = serde_json::to_vec(value.get("index")?).ok()?;
+            let limits = Limits {
+                max_bytes: usize::MAX,
+                ..Limits::default()
+            };
+            let entries = decode_index(&index, &limits).ok()?.value.articles;
+            if entries.len() != files.len() {
+                return None;
+            }
+            let texts = |value: &serde_json::Value| -> Vec<String> {
+                value
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|text| text.as_str().map(String::from))
+                    .collect()
+            };
+            let mut cache = IndexCache::default();
+            for (file, entry) in files.iter().zip(entries) {
+                let name = file.get("file")?.as_str()?.to_string();
+                let source = u64::from_str_radix(file.get("source")?.as_str()?, 16).ok()?;
+                let summary = Summary {
+                    section: entry.section.clone(),
+                    tags: texts(file.get("tags")?),
+                    authors: texts(file.get("authors")?),
+                    entry,
+                };
+                cache.insert(name, source, summary);
+            }
+            Some(cache)
+        };
+        read().unwrap_or_default()
+    }
+
+    fn write(&self, path: &Path) -> Result<()> {
+        let mut names: Vec<&String> = self.summaries.keys().collect();
+        names.sort();
+        let mut files = Vec::with_capacity(names.len());
+        let mut entries = Vec::with_capacity(names.len());
+        for name in names {
+            let Some((source, summary)) = self.summaries.get(name) else {
+                continue;
+            };
+            files.push(serde_json::json!({
+                "file": name,
+                "source": format!("{source:016x}"),
+                "tags": summary.tags,
+                "authors": summary.authors,
+            }));
+            entries.push(summary.entry.clone());
+        }
+        let index = folio_model::Index {
+            articles: entries,
+            ..folio_model::Index::default()
+        };
+        let cache = serde_json::json!({
+            "folio": crate::this_build(),
+            "files": files,
+            "index": encode_index(&index),
+        });
+        write_file(path, &serde_json::to_vec(&cache)?)
+    }
+}
 
 /// The folders that hold listing pages only (`folio index` removes what it did not write).
 pub const LISTING_FOLDERS: [&str; 4] = ["index", "sections", "tags", "authors"];
@@ -227,11 +353,22 @@ pub fn article_bytes(article: &Article) -> Result<Vec<u8>> {
 
 fn read_article(file: &Path) -> Result<Article, String> {
     let bytes = fs::read(file).map_err(|e| e.to_string())?;
+    decode_article_bytes(file, &bytes)
+}
+
+/// An article file's name, the key of its summary in the cache.
+fn file_name(file: &Path) -> String {
+    file.file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+fn decode_article_bytes(file: &Path, bytes: &[u8]) -> Result<Article, String> {
     let id = file
         .file_stem()
         .and_then(|s| s.to_str())
         .unwrap_or_default();
-    match decode_article(&bytes, Some(id), &Limits::default()) {
+    match decode_article(bytes, Some(id), &Limits::default()) {
         Ok(decoded) => Ok(decoded.value),
         Err(rejected) => Err(rejected
             .problems
@@ -296,4 +433,78 @@ pub fn new_article(folder: &ContentFolder, id: &str) -> Result<PathBuf> {
     };
     folder.write_article(&article, false)?;
     Ok(path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A content folder with two of the samples.
+    fn folder(name: &str) -> ContentFolder {
+        let root = std::env::temp_dir().join(format!("folio-index-{name}-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&root);
+        fs::create_dir_all(root.join("articles")).unwrap();
+        let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("../public/content/articles");
+        for id in ["tide-mill-turns-again", "harbour-road-cycle-lane"] {
+            fs::copy(
+                samples.join(format!("{id}.json")),
+                root.join(format!("articles/{id}.json")),
+            )
+            .unwrap();
+        }
+        ContentFolder::new(root)
+    }
+
+    fn front_headlines(folder: &ContentFolder) -> Vec<String> {
+        let bytes = fs::read(folder.index_path()).unwrap();
+        let index = decode_index(&bytes, &Limits::default()).unwrap().value;
+        index.articles.into_iter().map(|e| e.headline).collect()
+    }
+
+    /// Rewrites the cache as `edit` says, keeping each article's fingerprint.
+    fn edit_cache(folder: &ContentFolder, edit: impl Fn(&mut serde_json::Value)) {
+        let path = folder.root().join(INDEX_CACHE);
+        let mut cache: serde_json::Value = serde_json::from_slice(&fs::read(&path).unwrap()).unwrap();
+        edit(&mut cache);
+        fs::write(&path, serde_json::to_vec(&cache).unwrap()).unwrap();
+    }
+
+    #[test]
+    fn unchanged_articles_are_read_from_the_cache_of_this_build_only() {
+        let folder = folder("cache");
+        let first = folder.rebuild_index(30, false).unwrap();
+        // The front page, two sections, five tags, two authors.
+        assert_eq!((first.listed, first.documents_written), (2, 10));
+        let headlines = front_headlines(&folder);
+
+        // What the cache says of an unchanged article is what the listings get...
+        edit_cache(&folder, |cache| {
+            cache["index"]["articles"][0]["headline"] = "From the cache".into();
+        });
+        folder.rebuild_index(30, false).unwrap();
+        assert!(front_headlines(&folder).contains(&"From the cache".to_string()));
+
+        // ...but not from another build, whose decoder may read the bytes differently,
+        edit_cache(&folder, |cache| {
+            cache["index"]["articles"][0]["headline"] = "From the cache".into();
+            cache["folio"] = "another build".into();
+        });
+        folder.rebuild_index(30, false).unwrap();
+        assert_eq!(front_headlines(&folder), headlines);
+
+        // ...and never for an article whose bytes changed.
+        edit_cache(&folder, |cache| {
+            cache["index"]["articles"][0]["headline"] = "From the cache".into();
+        });
+        let file = folder.article_path(&ArticleId::parse("harbour-road-cycle-lane").unwrap());
+        let edited = fs::read_to_string(&file).unwrap().replacen("Council", "The council", 1);
+        fs::write(&file, edited).unwrap();
+        edit_cache(&folder, |cache| {
+            cache["index"]["articles"][1]["headline"] = "From the cache".into();
+        });
+        folder.rebuild_index(30, false).unwrap();
+        let now = front_headlines(&folder);
+        assert!(now.iter().any(|h| h.starts_with("The council")), "{now:?}");
+        assert_eq!(now.iter().filter(|h| *h == "From the cache").count(), 1, "{now:?}");
+    }
 }

@@ -242,8 +242,16 @@ pub fn bench(count: usize) -> Result<()> {
             peak <= 1_000_000_000,
         ),
         (
-            "listing JSON ≤ 50 KB brotli, the front page's and the largest".into(),
-            brotli(&front)? <= 50_000 && brotli(&largest)? <= 50_000,
+            // The generated archive repeats six articles, which brotli compresses unusually
+            // well: the raw size bounds what any archive's pages would compress to.
+            format!(
+                "listing JSON ≤ 50 KB brotli: the front page's and the largest document are {:.1} \
+                 and {:.1} KB raw, so at most that compressed",
+                front.len() as f64 / 1e3,
+                largest.len() as f64 / 1e3
+            ),
+            front.len().max(largest.len()) <= 50_000
+                || (brotli(&front)? <= 50_000 && brotli(&largest)? <= 50_000),
         ),
         (
             format!("sitemaps ≤ 50,000 URLs each (here {most_urls})"),

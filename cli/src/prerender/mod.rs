@@ -113,7 +113,7 @@ pub fn run(options: &Options) -> Result<Prerendered> {
         .unwrap_or_else(|| options.site.join("content"));
     let site = Site::new(site_url.clone(), config.clone());
     let pages = pages::Pages::new(&shell, &site_url, &config, &site);
-    let build = build_fingerprint(&shell, &site_url)?;
+    let build = build_fingerprint(&shell, &site_url);
     let previous = read_manifest(&options.site);
     let key_of = |source: u64| {
         format!(
@@ -358,24 +358,14 @@ fn app_shell(site: &Path) -> Result<String> {
 }
 
 /// What every page of this run is made with besides its document: the app shell, the site's
-/// address, and this program (another build of Folio may render pages differently; its size
-/// and time tell builds apart without reading it).
-fn build_fingerprint(shell: &str, site_url: &str) -> Result<String> {
-    let program = std::env::current_exe()
-        .and_then(fs::metadata)
-        .context("reading this program's size and time")?;
-    let built = program
-        .modified()
-        .ok()
-        .and_then(|time| time.duration_since(std::time::UNIX_EPOCH).ok())
-        .unwrap_or_default();
+/// address, and this build of Folio.
+fn build_fingerprint(shell: &str, site_url: &str) -> String {
     let inputs = format!(
-        "{}\n{site_url}\n{}\n{}",
+        "{}\n{site_url}\n{}",
         fingerprint(shell.as_bytes()),
-        program.len(),
-        built.as_nanos()
+        crate::this_build()
     );
-    Ok(format!("{:016x}", fingerprint(inputs.as_bytes())))
+    format!("{:016x}", fingerprint(inputs.as_bytes()))
 }
 
 fn read_manifest(site: &Path) -> BTreeMap<String, String> {
