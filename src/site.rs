@@ -198,6 +198,48 @@ fn resolve(base: &str, path: &str) -> String {
     url::join(base, path).unwrap_or_else(|| path.to_string())
 }
 
+/// The listing a section's, tag's or author's name leads to, by the model's slug rule: with the
+/// browser's Unicode normalization in the browser (Unicode's tables would add 176 KB to the
+/// wasm), with Unicode's tables natively (the prerender step). The two differ only for
+/// characters newer than one of them.
+pub fn listing_named(kind: fn(String) -> Listing, name: &str) -> Option<Listing> {
+    #[cfg(target_arch = "wasm32")]
+    let forms = browser::UnicodeForms::new();
+    #[cfg(not(target_arch = "wasm32"))]
+    let forms = folio_model::Normalization;
+    Listing::named_with(kind, name, &forms)
+}
+
+#[cfg(target_arch = "wasm32")]
+mod browser {
+    /// `String.prototype.normalize` and `/\p{M}/u`.
+    pub struct UnicodeForms {
+        mark: js_sys::RegExp,
+    }
+
+    impl UnicodeForms {
+        pub fn new() -> UnicodeForms {
+            UnicodeForms {
+                mark: js_sys::RegExp::new(r"^\p{M}$", "u"),
+            }
+        }
+    }
+
+    impl folio_model::UnicodeForms for UnicodeForms {
+        fn nfc(&self, text: &str) -> String {
+            js_sys::JsString::from(text).normalize("NFC").into()
+        }
+
+        fn nfkd(&self, text: &str) -> String {
+            js_sys::JsString::from(text).normalize("NFKD").into()
+        }
+
+        fn is_mark(&self, c: char) -> bool {
+            self.mark.test(c.encode_utf8(&mut [0; 4]))
+        }
+    }
+}
+
 /// URL parsing, the one thing about addresses with two implementations: the browser's own
 /// `URL`, and natively (the prerender step) the `url` crate, which implements the same WHATWG
 /// standard, so both resolve every address alike.

@@ -3,17 +3,18 @@
 //! through `folio_model` and read back before it is kept: no command writes a document that
 //! `folio check` would report an error in.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 use folio_model::{
-    Article, ArticleId, Author, Block, HeadingLevel, Limits, Listing, Problem, Severity, Timestamp,
-    decode_article, decode_index, encode_article, encode_index,
+    Article, ArticleId, Author, Block, HeadingLevel, Index, Limits, Listing, Problem, Severity,
+    Timestamp, decode_article, decode_index, encode_article, encode_index,
 };
 
-use crate::listings::{self, Summary};
+use crate::incremental::{self, FileStamp};
+use crate::listings::{self, Members, PagePlan, Summary};
 use crate::parallel;
 
 pub struct ContentFolder {
@@ -120,60 +121,79 @@ impl ContentFolder {
     /// every such file is reported.
     pub fn rebuild_index(&self, page_size: usize, skip_unreadable: bool) -> Result<IndexReport> {
         let files = self.article_files()?;
-        // Articles are read on every core and only their summaries are kept; an article whose
-        // bytes are those of the last run is not decoded again (`IndexCache`).
+        // Articles are read on every core and only their summaries are kept; an unchanged
+        // article is not read or not decoded again (`IndexCache`).
         let cache = IndexCache::read(&self.root.join(INDEX_CACHE));
-        let read = parallel::map(&files, |file| {
+        let read = parallel::map(&files, |file| -> Result<(String, Cached), String> {
+            let name = file_name(file);
+            let stamp = FileStamp::of(file);
+            if let Some(cached) = cache.by_stamp(&name, stamp.as_ref()) {
+                let cached = Cached {
+                    stamp,
+                    source: cached.source,
+                    summary: cached.summary.clone(),
+                    line: cached.line.clone(),
+                };
+                return Ok((name, cached));
+            }
             let bytes = fs::read(file).map_err(|e| e.to_string())?;
             let source = folio_model::fingerprint(&bytes);
-            let name = file_name(file);
-            if let Some(summary) = cache.get(&name, source) {
-                return Ok((name, source, summary.clone()));
-            }
-            decode_article_bytes(file, &bytes).map(|article| (name, source, Summary::of(article)))
+            let summary = match cache.by_source(&name, source) {
+                Some(cached) => cached.summary.clone(),
+                None => Summary::of(decode_article_bytes(file, &bytes)?),
+            };
+            let line = None;
+            Ok((
+                name,
+                Cached {
+                    stamp,
+                    source,
+                    summary,
+                    line,
+                },
+            ))
         });
-        let mut entries = Vec::new();
+        let cached_before = cache.summaries.len();
+        drop(cache);
         let mut unreadable = Vec::new();
         let mut fresh_cache = IndexCache::default();
-        for (file, summary) in files.into_iter().zip(read) {
-            match summary {
-                Ok((name, source, summary)) => {
-                    fresh_cache.insert(name, source, summary.clone());
-                    entries.push(summary);
+        for (file, read) in files.into_iter().zip(read) {
+            match read {
+                Ok((name, cached)) => {
+                    fresh_cache.summaries.insert(name, cached);
                 }
                 Err(reason) => unreadable.push((file, reason)),
             }
         }
+        let mut entries: Vec<&Summary> = fresh_cache
+            .summaries
+            .values()
+            .map(|cached| &cached.summary)
+            .collect();
         if !unreadable.is_empty() && !skip_unreadable {
             return Ok(IndexReport {
                 unreadable,
                 ..IndexReport::default()
             });
         }
-        entries.sort_by(|a, b| {
-            b.entry
-                .published
-                .unix_seconds()
-                .cmp(&a.entry.published.unix_seconds())
-                .then_with(|| a.entry.id.cmp(&b.entry.id))
-        });
-        let built = listings::build(&entries, page_size);
-        let pages: Vec<(PathBuf, &folio_model::Index)> = built
+        entries.sort_by(|a, b| listings::newest_first(&a.entry, &b.entry));
+        let built = listings::build(&entries);
+        let pages: Vec<(PathBuf, &Members, PagePlan)> = built
             .listings
             .iter()
-            .flat_map(|(listing, pages)| {
-                pages.iter().map(move |(page, index)| {
-                    (
-                        self.root.join(listing.document_path(INDEX_FILE, *page)),
-                        index,
-                    )
+            .flat_map(|(listing, members)| {
+                members.pages(page_size).into_iter().map(move |plan| {
+                    let path = self
+                        .root
+                        .join(listing.document_path(INDEX_FILE, plan.number));
+                    (path, members, plan)
                 })
             })
             .collect();
-        // Encoded and compared on every core; only a document whose bytes changed is checked
-        // (decoded again: never write what the viewer would refuse) and written.
-        let written = parallel::map(&pages, |(path, index)| -> Result<bool> {
-            let mut bytes = serde_json::to_vec(&encode_index(index))?;
+        // Made, encoded and compared on every core; only a document whose bytes changed is
+        // checked (decoded again: never write what the viewer would refuse) and written.
+        let written = parallel::map(&pages, |(path, members, plan)| -> Result<bool> {
+            let mut bytes = serde_json::to_vec(&encode_index(&members.page(plan)))?;
             bytes.push(b'\n');
             if fs::read(path).ok().as_deref() == Some(&bytes[..]) {
                 return Ok(false);
@@ -196,12 +216,19 @@ impl ContentFolder {
         for written in written {
             report.documents_written += usize::from(written?);
         }
-        let kept: HashSet<PathBuf> = pages.into_iter().map(|(path, _)| path).collect();
+        let kept: HashSet<PathBuf> = pages.into_iter().map(|(path, ..)| path).collect();
         for folder in LISTING_FOLDERS {
             report.documents_removed += remove_stale(&self.root.join(folder), &kept)?;
         }
         report.shared = built.shared;
-        fresh_cache.write(&self.root.join(INDEX_CACHE))?;
+        let cache_changed = fresh_cache.summaries.len() != cached_before
+            || fresh_cache
+                .summaries
+                .values()
+                .any(|cached| cached.line.is_none());
+        if cache_changed {
+            fresh_cache.write(&self.root.join(INDEX_CACHE))?;
+        }
         Ok(report)
     }
 }
@@ -210,99 +237,129 @@ impl ContentFolder {
 pub const INDEX_FILE: &str = "index.json";
 
 /// What `folio index` keeps of the last run, beside the listings (a host does not need it).
-const INDEX_CACHE: &str = ".folio-index-cache.json";
+const INDEX_CACHE: &str = ".folio-index-cache.jsonl";
 
-/// Each article file's summary, by the fingerprint of the bytes it was read from: an article
-/// whose bytes have not changed is not decoded again. Written by this build of Folio only (a
-/// cache from another is ignored: its decoder may read the same bytes differently), and only
-/// ever a shortcut: without it, every article is read.
+/// Each article file's summary, with the stamp and the fingerprint of the file it was read
+/// from: an article whose file is unchanged is not read again, one whose bytes are unchanged
+/// is not decoded again. Only this build's cache is used (another build's decoder may read the
+/// same bytes differently), and it is only ever a shortcut: without it, every article is read.
+///
+/// One JSON line per article, `{"file", "stamp", "source", "tags", "authors", "articles":
+/// [<its listing entry>]}`, so that each line is a listing document the model's decoder reads;
+/// the first line names the build.
 #[derive(Default)]
 struct IndexCache {
-    summaries: std::collections::HashMap<String, (u64, Summary)>,
+    summaries: HashMap<String, Cached>,
+}
+
+/// A cache line's own fields; its `articles` are read by the model's decoder.
+#[derive(serde::Deserialize)]
+struct CacheLine {
+    file: String,
+    stamp: Option<String>,
+    source: String,
+    #[serde(default)]
+    tags: Vec<String>,
+    #[serde(default)]
+    authors: Vec<String>,
+}
+
+struct Cached {
+    stamp: Option<FileStamp>,
+    source: u64,
+    summary: Summary,
+    /// Its line as read, written again as it is while nothing of it changed.
+    line: Option<String>,
 }
 
 impl IndexCache {
-    fn get(&self, name: &str, source: u64) -> Option<&Summary> {
+    /// The summary of `name` when its file still has `stamp`.
+    fn by_stamp(&self, name: &str, stamp: Option<&FileStamp>) -> Option<&Cached> {
         self.summaries
             .get(name)
-            .filter(|(cached, _)| *cached == source)
-            .map(|(_, summary)| summary)
+            .filter(|cached| stamp.is_some() && cached.stamp.as_ref() == stamp)
     }
 
-    fn insert(&mut self, name: String, source: u64, summary: Summary) {
-        self.summaries.insert(name, (source, summary));
+    /// The summary of `name` when its file still has the bytes fingerprinted `source`.
+    fn by_source(&self, name: &str, source: u64) -> Option<&Cached> {
+        self.summaries
+            .get(name)
+            .filter(|cached| cached.source == source)
     }
 
-    /// The cache, or an empty one when there is none, it is another build's, or it cannot be
-    /// read. The summaries' entries are one listing document, read by the model's decoder.
     fn read(path: &Path) -> IndexCache {
-        let read = || -> Option<IndexCache> {
-            let value: serde_json::Value = serde_json::from_slice(&fs::read(path).ok()?).ok()?;
-            if value.get("folio")?.as_str()? != crate::this_build() {
-                return None;
-            }
-            let files = value.get("files")?.as_array()?;
-            let index = serde_json::to_vec(value.get("index")?).ok()?;
-            let limits = Limits {
-                max_bytes: usize::MAX,
-                ..Limits::default()
-            };
-            let entries = decode_index(&index, &limits).ok()?.value.articles;
-            if entries.len() != files.len() {
-                return None;
-            }
-            let texts = |value: &serde_json::Value| -> Vec<String> {
-                value
-                    .as_array()
-                    .into_iter()
-                    .flatten()
-                    .filter_map(|text| text.as_str().map(String::from))
-                    .collect()
-            };
-            let mut cache = IndexCache::default();
-            for (file, entry) in files.iter().zip(entries) {
-                let name = file.get("file")?.as_str()?.to_string();
-                let source = u64::from_str_radix(file.get("source")?.as_str()?, 16).ok()?;
-                let summary = Summary {
-                    section: entry.section.clone(),
-                    tags: texts(file.get("tags")?),
-                    authors: texts(file.get("authors")?),
-                    entry,
-                };
-                cache.insert(name, source, summary);
-            }
-            Some(cache)
+        let Ok(text) = fs::read_to_string(path) else {
+            return IndexCache::default();
         };
-        read().unwrap_or_default()
+        let mut lines = text.lines();
+        let build: Option<serde_json::Value> = lines
+            .next()
+            .and_then(|line| serde_json::from_str(line).ok());
+        if build
+            .as_ref()
+            .and_then(|b| b.get("folio")?.as_str().map(String::from))
+            != Some(incremental::this_build())
+        {
+            return IndexCache::default();
+        }
+        let lines: Vec<&str> = lines.collect();
+        let read = parallel::map(&lines, |line| -> Option<(String, Cached)> {
+            let record: CacheLine = serde_json::from_str(line).ok()?;
+            let entry = decode_index(line.as_bytes(), &Limits::default())
+                .ok()?
+                .value
+                .articles
+                .pop()?;
+            let cached = Cached {
+                line: Some(line.to_string()),
+                stamp: record.stamp.map(FileStamp::parse_owned),
+                source: u64::from_str_radix(&record.source, 16).ok()?,
+                summary: Summary {
+                    section: entry.section.clone(),
+                    tags: record.tags,
+                    authors: record.authors,
+                    entry,
+                },
+            };
+            Some((record.file, cached))
+        });
+        IndexCache {
+            summaries: read.into_iter().flatten().collect(),
+        }
     }
 
     fn write(&self, path: &Path) -> Result<()> {
         let mut names: Vec<&String> = self.summaries.keys().collect();
         names.sort();
-        let mut files = Vec::with_capacity(names.len());
-        let mut entries = Vec::with_capacity(names.len());
+        let mut text = serde_json::json!({ "folio": incremental::this_build() }).to_string();
+        text.push('\n');
         for name in names {
-            let Some((source, summary)) = self.summaries.get(name) else {
+            let Some(cached) = self.summaries.get(name) else {
                 continue;
             };
-            files.push(serde_json::json!({
-                "file": name,
-                "source": format!("{source:016x}"),
-                "tags": summary.tags,
-                "authors": summary.authors,
-            }));
-            entries.push(summary.entry.clone());
+            if let Some(line) = &cached.line {
+                text.push_str(line);
+                text.push('\n');
+                continue;
+            }
+            let mut line = encode_index(&Index {
+                articles: vec![cached.summary.entry.clone()],
+                ..Index::default()
+            });
+            if let Some(object) = line.as_object_mut() {
+                object.insert("file".into(), name.as_str().into());
+                object.insert(
+                    "stamp".into(),
+                    cached.stamp.as_ref().map(FileStamp::as_str).into(),
+                );
+                object.insert("source".into(), format!("{:016x}", cached.source).into());
+                object.insert("tags".into(), cached.summary.tags.clone().into());
+                object.insert("authors".into(), cached.summary.authors.clone().into());
+            }
+            text.push_str(&line.to_string());
+            text.push('\n');
         }
-        let index = folio_model::Index {
-            articles: entries,
-            ..folio_model::Index::default()
-        };
-        let cache = serde_json::json!({
-            "folio": crate::this_build(),
-            "files": files,
-            "index": encode_index(&index),
-        });
-        write_file(path, &serde_json::to_vec(&cache)?)
+        write_file(path, text.as_bytes())
     }
 }
 
@@ -461,12 +518,19 @@ mod tests {
         index.articles.into_iter().map(|e| e.headline).collect()
     }
 
-    /// Rewrites the cache as `edit` says, keeping each article's fingerprint.
-    fn edit_cache(folder: &ContentFolder, edit: impl Fn(&mut serde_json::Value)) {
+    /// Rewrites line `line` of the cache (0 names the build) as `edit` says.
+    fn edit_cache(folder: &ContentFolder, line: usize, edit: impl Fn(&mut serde_json::Value)) {
         let path = folder.root().join(INDEX_CACHE);
-        let mut cache: serde_json::Value = serde_json::from_slice(&fs::read(&path).unwrap()).unwrap();
-        edit(&mut cache);
-        fs::write(&path, serde_json::to_vec(&cache).unwrap()).unwrap();
+        let text = fs::read_to_string(&path).unwrap();
+        let mut lines: Vec<String> = text.lines().map(String::from).collect();
+        let mut value: serde_json::Value = serde_json::from_str(&lines[line]).unwrap();
+        edit(&mut value);
+        lines[line] = value.to_string();
+        fs::write(&path, lines.join("\n")).unwrap();
+    }
+
+    fn from_the_cache(line: &mut serde_json::Value) {
+        line["articles"][0]["headline"] = "From the cache".into();
     }
 
     #[test]
@@ -478,33 +542,31 @@ mod tests {
         let headlines = front_headlines(&folder);
 
         // What the cache says of an unchanged article is what the listings get...
-        edit_cache(&folder, |cache| {
-            cache["index"]["articles"][0]["headline"] = "From the cache".into();
-        });
+        edit_cache(&folder, 1, from_the_cache);
         folder.rebuild_index(30, false).unwrap();
         assert!(front_headlines(&folder).contains(&"From the cache".to_string()));
 
         // ...but not from another build, whose decoder may read the bytes differently,
-        edit_cache(&folder, |cache| {
-            cache["index"]["articles"][0]["headline"] = "From the cache".into();
-            cache["folio"] = "another build".into();
-        });
+        edit_cache(&folder, 1, from_the_cache);
+        edit_cache(&folder, 0, |build| build["folio"] = "another build".into());
         folder.rebuild_index(30, false).unwrap();
         assert_eq!(front_headlines(&folder), headlines);
 
-        // ...and never for an article whose bytes changed.
-        edit_cache(&folder, |cache| {
-            cache["index"]["articles"][0]["headline"] = "From the cache".into();
-        });
+        // ...and never for an article whose file changed.
+        edit_cache(&folder, 1, from_the_cache);
+        edit_cache(&folder, 2, from_the_cache);
         let file = folder.article_path(&ArticleId::parse("harbour-road-cycle-lane").unwrap());
-        let edited = fs::read_to_string(&file).unwrap().replacen("Council", "The council", 1);
+        let edited = fs::read_to_string(&file)
+            .unwrap()
+            .replacen("Council", "The council", 1);
         fs::write(&file, edited).unwrap();
-        edit_cache(&folder, |cache| {
-            cache["index"]["articles"][1]["headline"] = "From the cache".into();
-        });
         folder.rebuild_index(30, false).unwrap();
         let now = front_headlines(&folder);
         assert!(now.iter().any(|h| h.starts_with("The council")), "{now:?}");
-        assert_eq!(now.iter().filter(|h| *h == "From the cache").count(), 1, "{now:?}");
+        assert_eq!(
+            now.iter().filter(|h| *h == "From the cache").count(),
+            1,
+            "{now:?}"
+        );
     }
 }

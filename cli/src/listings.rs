@@ -8,7 +8,8 @@
 //! `page_size` articles, writes one new numbered page and relinks the one before: never the
 //! rest of the chain.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::ops::Range;
 
 use folio_model::{Article, Index, IndexEntry, Listing, PageNumber};
 
@@ -52,51 +53,89 @@ impl Summary {
         }
     }
 
-    /// The section, tag and author listings this article is in, with the names it gives them.
-    fn listings(&self) -> Vec<(Listing, &str)> {
-        fn named(kind: fn(String) -> Listing, name: &str) -> Option<(Listing, &str)> {
-            Listing::named(kind, name).map(|listing| (listing, name))
-        }
-        let mut listings: Vec<(Listing, &str)> = self
+    /// The section, tag and author listings this article is in, with the names it gives them;
+    /// `named` turns a name into its listing.
+    fn listings<'a>(
+        &'a self,
+        named: &mut impl FnMut(fn(String) -> Listing, &str) -> Option<Listing>,
+    ) -> Vec<(Listing, &'a str)> {
+        let names = self
             .section
             .iter()
-            .filter_map(|name| named(Listing::Section, name))
+            .map(|name| (Listing::Section as fn(String) -> Listing, name))
             .chain(
                 self.tags
                     .iter()
-                    .filter_map(|name| named(Listing::Tag, name)),
+                    .map(|name| (Listing::Tag as fn(String) -> Listing, name)),
             )
             .chain(
                 self.authors
                     .iter()
-                    .filter_map(|name| named(Listing::Author, name)),
-            )
-            .collect();
-        // Two tags that spell one address ("Transport", "transport") list the article once.
-        let mut seen = std::collections::HashSet::new();
-        listings.retain(|(listing, _)| seen.insert(listing.clone()));
+                    .map(|name| (Listing::Author as fn(String) -> Listing, name)),
+            );
+        let mut listings: Vec<(Listing, &str)> = Vec::new();
+        for (kind, name) in names {
+            // Two tags that spell one address ("Transport", "transport") list the article once.
+            if let Some(listing) = named(kind, name)
+                && !listings.iter().any(|(known, _)| *known == listing)
+            {
+                listings.push((listing, name.as_str()));
+            }
+        }
         listings
     }
 }
 
-/// Every listing's pages.
-pub struct Listings {
-    /// Each listing with its pages, the first page first.
-    pub listings: BTreeMap<Listing, Vec<(PageNumber, Index)>>,
+/// The order of every listing: newest first, then by id (so the order is total and every
+/// build writes the same pages).
+pub fn newest_first(a: &IndexEntry, b: &IndexEntry) -> std::cmp::Ordering {
+    b.published
+        .unix_seconds()
+        .cmp(&a.published.unix_seconds())
+        .then_with(|| a.id.cmp(&b.id))
+}
+
+/// Every listing's articles.
+pub struct Listings<'a> {
+    pub listings: BTreeMap<Listing, Members<'a>>,
     /// Listings that different names share (`"Culture"` and `"culture"`), with the names.
     pub shared: Vec<(Listing, Vec<String>)>,
 }
 
+/// A listing's articles, newest first, and its title.
+pub struct Members<'a> {
+    /// The newest article's spelling of the listing's name; none for the front page.
+    title: Option<String>,
+    entries: Vec<&'a IndexEntry>,
+}
+
+/// One page of a listing: which of its articles, and its neighbours.
+pub struct PagePlan {
+    pub number: PageNumber,
+    /// The page's articles, as positions in the listing (newest first).
+    articles: Range<usize>,
+    older: Option<u32>,
+    newer: Option<u32>,
+}
+
 /// The listings of `summaries`, which must be newest first.
-pub fn build(summaries: &[Summary], page_size: usize) -> Listings {
-    let page_size = page_size.max(1);
+pub fn build<'a>(summaries: &[&'a Summary]) -> Listings<'a> {
     let mut members: BTreeMap<Listing, (Vec<String>, Vec<&IndexEntry>)> = BTreeMap::new();
     members.insert(
         Listing::Front,
         (Vec::new(), summaries.iter().map(|s| &s.entry).collect()),
     );
-    for summary in summaries {
-        for (listing, name) in summary.listings() {
+    // A newsroom has few sections, tags and authors and many articles: each name is spelled
+    // into its address once (the key's listing is the kind, with no slug).
+    let mut addresses: HashMap<(Listing, String), Option<Listing>> = HashMap::new();
+    let mut named = |kind: fn(String) -> Listing, name: &str| {
+        addresses
+            .entry((kind(String::new()), name.to_string()))
+            .or_insert_with(|| Listing::named(kind, name))
+            .clone()
+    };
+    for &summary in summaries {
+        for (listing, name) in summary.listings(&mut named) {
             let (names, entries) = members.entry(listing).or_default();
             if !names.iter().any(|known| known == name) {
                 names.push(name.to_string());
@@ -108,68 +147,65 @@ pub fn build(summaries: &[Summary], page_size: usize) -> Listings {
     let listings = members
         .into_iter()
         .map(|(listing, (names, entries))| {
-            // The newest article's spelling names the listing.
             let title = names.first().cloned();
             if names.len() > 1 {
                 shared.push((listing.clone(), names));
             }
-            let pages = pages(&entries, page_size, title);
-            (listing, pages)
+            (listing, Members { title, entries })
         })
         .collect();
     Listings { listings, shared }
 }
 
-/// One listing's pages, the first page first, from its entries newest first.
-fn pages(
-    entries: &[&IndexEntry],
-    page_size: usize,
-    title: Option<String>,
-) -> Vec<(PageNumber, Index)> {
-    let count = entries.len();
-    let full_pages = count / page_size;
-    let page = |newest_first: std::ops::Range<usize>| -> Vec<IndexEntry> {
-        entries
-            .get(newest_first)
-            .unwrap_or_default()
-            .iter()
-            .map(|&entry| entry.clone())
-            .collect()
-    };
-    // The first page: everything when there is not one full page before the newest; else the
-    // newest (partial) page with the last full one.
-    let first_len = if full_pages <= 1 {
-        count
-    } else {
-        count % page_size + page_size
-    };
-    // Full pages 1 ..= last_numbered stand alone; the last full page is part of the first.
-    let last_numbered = u32::try_from(full_pages.saturating_sub(1)).unwrap_or(u32::MAX);
-    let mut pages = vec![(
-        None,
-        Index {
-            articles: page(0..first_len),
-            title: title.clone(),
-            page: None,
+impl Members<'_> {
+    /// The listing's pages at `page_size` articles, the first page first.
+    pub fn pages(&self, page_size: usize) -> Vec<PagePlan> {
+        let page_size = page_size.max(1);
+        let count = self.entries.len();
+        let full_pages = count / page_size;
+        // The first page: everything when there is not one full page before the newest; else
+        // the newest (partial) page with the last full one.
+        let first_len = if full_pages <= 1 {
+            count
+        } else {
+            count % page_size + page_size
+        };
+        // Full pages 1 ..= last_numbered stand alone; the last full page is part of the first.
+        let last_numbered = u32::try_from(full_pages.saturating_sub(1)).unwrap_or(u32::MAX);
+        let mut pages = vec![PagePlan {
+            number: None,
+            articles: 0..first_len,
             older: (last_numbered >= 1).then_some(last_numbered),
             newer: None,
-        },
-    )];
-    for number in (1..=last_numbered).rev() {
-        let oldest_first = (number as usize - 1) * page_size..number as usize * page_size;
-        let newest_first = count - oldest_first.end..count - oldest_first.start;
-        pages.push((
-            Some(number),
-            Index {
-                articles: page(newest_first),
-                title: title.clone(),
-                page: Some(number),
+        }];
+        for number in (1..=last_numbered).rev() {
+            let oldest_first = (number as usize - 1) * page_size..number as usize * page_size;
+            pages.push(PagePlan {
+                number: Some(number),
+                articles: count - oldest_first.end..count - oldest_first.start,
                 older: (number > 1).then(|| number - 1),
                 newer: (number < last_numbered).then(|| number + 1),
-            },
-        ));
+            });
+        }
+        pages
     }
-    pages
+
+    /// A page's document.
+    pub fn page(&self, plan: &PagePlan) -> Index {
+        Index {
+            articles: self
+                .entries
+                .get(plan.articles.clone())
+                .unwrap_or_default()
+                .iter()
+                .map(|&entry| entry.clone())
+                .collect(),
+            title: self.title.clone(),
+            page: plan.number,
+            older: plan.older,
+            newer: plan.newer,
+        }
+    }
 }
 
 #[cfg(test)]
@@ -202,14 +238,25 @@ mod tests {
             .collect()
     }
 
+    /// Every page of `listing`, as written.
+    fn pages_of(summaries: &[Summary], listing: &Listing) -> Vec<(PageNumber, Index)> {
+        let summaries: Vec<&Summary> = summaries.iter().collect();
+        let listings = build(&summaries);
+        let members = &listings.listings[listing];
+        members
+            .pages(30)
+            .iter()
+            .map(|plan| (plan.number, members.page(plan)))
+            .collect()
+    }
+
     fn ids(index: &Index) -> Vec<String> {
         index.articles.iter().map(|e| e.id.to_string()).collect()
     }
 
     #[test]
     fn pages_are_numbered_from_the_oldest() {
-        let listings = build(&summaries(95), 30);
-        let front = &listings.listings[&Listing::Front];
+        let front = &pages_of(&summaries(95), &Listing::Front);
         // 95 = 3 full pages and 5: the first page holds 5 + 30, then pages 2 and 1.
         assert_eq!(front.len(), 3);
         let (number, first) = &front[0];
@@ -236,8 +283,8 @@ mod tests {
     #[test]
     fn a_new_article_changes_only_the_newest_pages() {
         for count in [1, 29, 30, 59, 60, 61, 89, 90, 91, 200] {
-            let before = build(&summaries(count), 30).listings[&Listing::Front].clone();
-            let after = build(&summaries(count + 1), 30).listings[&Listing::Front].clone();
+            let before = pages_of(&summaries(count), &Listing::Front);
+            let after = pages_of(&summaries(count + 1), &Listing::Front);
             let changed = after
                 .iter()
                 .filter(|page| !before.contains(page))
@@ -255,11 +302,12 @@ mod tests {
 
     #[test]
     fn names_that_share_an_address_share_a_listing() {
-        let listings = build(&summaries(10), 30);
-        let even = &listings.listings[&Listing::Section("even".into())];
+        let summaries = summaries(10);
+        let listings = build(&summaries.iter().collect::<Vec<_>>());
+        let even = pages_of(&summaries, &Listing::Section("even".into()));
         assert_eq!(even[0].1.articles.len(), 10);
         assert_eq!(even[0].1.title.as_deref(), Some("even"));
-        let every = &listings.listings[&Listing::Tag("every".into())];
+        let every = pages_of(&summaries, &Listing::Tag("every".into()));
         assert_eq!(every[0].1.articles.len(), 10, "an article is listed once");
         assert!(
             listings

@@ -50,7 +50,9 @@ pub use inline::{Inline, Marks, Run};
 pub use listing::{Listing, PageNumber};
 pub use problem::{Problem, Severity};
 pub use reading::{characters_per_minute, reading_minutes, text_length};
-pub use slug::{listing_slug, slug};
+#[cfg(feature = "normalization")]
+pub use slug::{Normalization, listing_slug, slug};
+pub use slug::{UnicodeForms, is_listing_slug, listing_slug_with};
 pub use strings::{Strings, strings_for};
 pub use timestamp::Timestamp;
 

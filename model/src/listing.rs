@@ -7,7 +7,9 @@
 //! `index.json`) holds the newest articles and names the next older page; a numbered page names
 //! its older and newer neighbours.
 
-use crate::slug::{listing_slug, percent_decoded};
+#[cfg(feature = "normalization")]
+use crate::slug::Normalization;
+use crate::slug::{UnicodeForms, is_listing_slug, listing_slug_with, percent_decoded};
 
 /// Which list of articles.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -27,8 +29,18 @@ pub type PageNumber = Option<u32>;
 impl Listing {
     /// The listing of a section, tag or author named `name` in an article; `None` when the name
     /// has nothing to spell an address with.
+    #[cfg(feature = "normalization")]
     pub fn named(kind: fn(String) -> Listing, name: &str) -> Option<Listing> {
-        let slug = listing_slug(name);
+        Listing::named_with(kind, name, &Normalization)
+    }
+
+    /// [`Listing::named`] with another source of Unicode's forms (the browser's).
+    pub fn named_with(
+        kind: fn(String) -> Listing,
+        name: &str,
+        forms: &impl UnicodeForms,
+    ) -> Option<Listing> {
+        let slug = listing_slug_with(name, forms);
         (!slug.is_empty()).then(|| kind(slug))
     }
 
@@ -96,8 +108,8 @@ impl Listing {
     }
 
     /// The listing page an app address names (the inverse of [`Listing::route`]; `route` is
-    /// the path under the base without a trailing slash, percent-escaped or not). Only the
-    /// canonical spelling of a slug names a listing.
+    /// the path under the base without a trailing slash, percent-escaped or not). A segment that
+    /// no name could spell (`/sections/Transport`) names no listing.
     pub fn at_route(route: &str) -> Option<(Listing, PageNumber)> {
         let route = percent_decoded(route);
         let mut segments = route.split('/').skip(1);
@@ -106,7 +118,7 @@ impl Listing {
             Some("page") => return Some((Listing::Front, page_number(segments)?)),
             Some(folder) => {
                 let slug = segments.next()?;
-                if slug.is_empty() || listing_slug(slug) != slug {
+                if !is_listing_slug(slug) {
                     return None;
                 }
                 let kind = match folder {
@@ -134,7 +146,7 @@ fn page_number<'a>(mut segments: impl Iterator<Item = &'a str>) -> Option<PageNu
     segments.next().is_none().then_some(Some(page))
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "normalization"))]
 mod tests {
     use super::*;
 

@@ -1,20 +1,52 @@
 //! The one rule that turns free text into an address segment: a CMS slug, a file name or a
 //! headline into an article id, and a section, tag or author name into its page's path.
-//! Every tool calls this, so the same text always gets the same address.
-
-use unicode_normalization::UnicodeNormalization;
-use unicode_normalization::char::is_combining_mark;
+//! Every tool and the viewer call this, so the same text always gets the same address.
+//!
+//! The rule needs Unicode normalization ([`UnicodeForms`]): the tools use Unicode's tables
+//! (feature `normalization`, [`Normalization`]); the viewer in the browser asks the browser,
+//! whose tables are already there, rather than carry a second copy in its wasm.
 
 use crate::article::ArticleId;
+#[cfg(feature = "normalization")]
 use crate::decode::fingerprint;
+
+/// What the slug rule needs of Unicode.
+pub trait UnicodeForms {
+    /// `text` in Normalization Form C.
+    fn nfc(&self, text: &str) -> String;
+    /// `text` in Normalization Form KD.
+    fn nfkd(&self, text: &str) -> String;
+    /// Whether `c` is a combining mark (General Category M).
+    fn is_mark(&self, c: char) -> bool;
+}
+
+/// Unicode's tables, as the `unicode-normalization` crate has them.
+#[cfg(feature = "normalization")]
+pub struct Normalization;
+
+#[cfg(feature = "normalization")]
+impl UnicodeForms for Normalization {
+    fn nfc(&self, text: &str) -> String {
+        unicode_normalization::UnicodeNormalization::nfc(text).collect()
+    }
+
+    fn nfkd(&self, text: &str) -> String {
+        unicode_normalization::UnicodeNormalization::nfkd(text).collect()
+    }
+
+    fn is_mark(&self, c: char) -> bool {
+        unicode_normalization::char::is_combining_mark(c)
+    }
+}
 
 /// `text` as lowercase `a-z`, `0-9` and single hyphens, at most [`ArticleId::MAX_LEN`]
 /// characters, cut at a word boundary where possible. Percent-escapes are decoded first
 /// (WordPress escapes non-ASCII slugs), Latin letters lose their accents (`Café Müller` →
 /// `cafe-muller`) and ligatures are spelled out (`ß` → `ss`). Empty when nothing of the text
 /// is Latin letters or digits.
+#[cfg(feature = "normalization")]
 pub fn slug(text: &str) -> String {
-    spell(text, Scripts::LatinOnly)
+    spell(text, Scripts::LatinOnly, &Normalization)
 }
 
 /// The address segment of a section, tag or author page: [`slug`]'s rule for Latin letters,
@@ -23,28 +55,52 @@ pub fn slug(text: &str) -> String {
 /// Texts that differ only in case, accents or punctuation share a page; different words in
 /// any script never do. At most [`ArticleId::MAX_LEN`] bytes (a file name's worth); empty when
 /// the text has no letters or digits.
+#[cfg(feature = "normalization")]
 pub fn listing_slug(text: &str) -> String {
-    spell(text, Scripts::All)
+    listing_slug_with(text, &Normalization)
+}
+
+/// [`listing_slug`] with another source of Unicode's forms (the browser's).
+pub fn listing_slug_with(text: &str, forms: &impl UnicodeForms) -> String {
+    spell(text, Scripts::All, forms)
+}
+
+/// Whether `slug` could be a [`listing_slug`]: not empty, not too long, no upper-case ASCII,
+/// spaces, slashes or other ASCII punctuation, no hyphen at either end or twice in a row. A
+/// cheap check for addresses, which needs no Unicode tables.
+pub fn is_listing_slug(slug: &str) -> bool {
+    !slug.is_empty()
+        && slug.len() <= ArticleId::MAX_LEN
+        && !slug.starts_with('-')
+        && !slug.ends_with('-')
+        && !slug.contains("--")
+        && slug.chars().all(|c| {
+            !c.is_whitespace()
+                && !c.is_control()
+                && !(c.is_ascii() && !(c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'))
+        })
 }
 
 #[derive(Clone, Copy, PartialEq)]
 enum Scripts {
+    #[cfg_attr(not(feature = "normalization"), allow(dead_code))]
     LatinOnly,
     All,
 }
 
 /// The one walk behind [`slug`] and [`listing_slug`].
-fn spell(text: &str, scripts: Scripts) -> String {
-    let text = percent_decoded(text);
+fn spell(text: &str, scripts: Scripts, forms: &impl UnicodeForms) -> String {
+    let text = forms.nfc(&percent_decoded(text));
     let mut slug = String::with_capacity(text.len());
     let mut pending_hyphen = false;
     // Whether the last character kept was of another script: its combining marks (an Indic
     // vowel sign, say) belong to the word.
     let mut in_other_script = false;
-    for c in text.nfc() {
-        let latin: String = c
-            .nfkd()
-            .filter(|c| !is_combining_mark(*c))
+    for c in text.chars() {
+        let latin: String = forms
+            .nfkd(c.encode_utf8(&mut [0; 4]))
+            .chars()
+            .filter(|c| !forms.is_mark(*c))
             .flat_map(char::to_lowercase)
             .collect();
         let spelled = match latin.as_str() {
@@ -64,7 +120,7 @@ fn spell(text: &str, scripts: Scripts) -> String {
             // An apostrophe joins a word ("reader's" → "readers") rather than splitting it.
             "'" | "’" => None,
             _ if scripts == Scripts::All
-                && (c.is_alphanumeric() || (in_other_script && is_combining_mark(c))) =>
+                && (c.is_alphanumeric() || (in_other_script && forms.is_mark(c))) =>
             {
                 in_other_script = true;
                 if pending_hyphen && !slug.is_empty() {
@@ -91,6 +147,7 @@ fn spell(text: &str, scripts: Scripts) -> String {
     truncate_at_hyphen(&slug, ArticleId::MAX_LEN).to_string()
 }
 
+#[cfg(feature = "normalization")]
 impl ArticleId {
     /// The id that [`slug`] makes of `text`. Text with nothing to spell in Latin letters (a
     /// headline in Arabic, say) gets `article-` and a stable hash of the text, so the same
@@ -153,7 +210,7 @@ pub(crate) fn percent_decoded(text: &str) -> String {
     String::from_utf8(decoded).unwrap_or_else(|_| text.to_string())
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "normalization"))]
 mod tests {
     use super::*;
 

@@ -127,7 +127,7 @@ pub fn listing_page_title(strings: &Strings, listing: &Listing, index: &Index) -
 /// an embed). A name with nothing to spell an address with stays text.
 #[component]
 pub fn ListingName(kind: fn(String) -> Listing, name: String) -> impl IntoView {
-    match Listing::named(kind, &name) {
+    match crate::site::listing_named(kind, &name) {
         Some(listing) => Either::Left(view! { <ListingLink listing>{name}</ListingLink> }),
         None => Either::Right(name),
     }

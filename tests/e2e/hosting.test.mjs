@@ -120,6 +120,13 @@ test('app routes get the entry page with the CSP; missing files get a real 404',
   const embed = await get(new URL('embed/articles/tide-mill-turns-again', NGINX));
   assert.equal(embed.status, 200);
   assert.ok(!embed.headers['content-security-policy'].includes('frame-ancestors'), 'embeds may be framed');
+  assert.doesNotMatch(embed.body.toString(), /folio-prerendered/, 'the frame page is the app shell');
+  // Listing pages in any script, prerendered at their own address.
+  const section = await get(new URL(`sections/${encodeURIComponent('ثقافة')}`, NGINX));
+  assert.equal(section.status, 200);
+  assert.match(section.body.toString(), /<h1 id="listing-heading"[^>]*>ثقافة/);
+  // What the build keeps for its next run is not served, even when uploaded.
+  assert.equal((await get(new URL('.folio-prerender.json', NGINX))).status, 404);
 });
 
 /** A page that records CSP violations and the console from the start. */

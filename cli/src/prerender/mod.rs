@@ -9,25 +9,29 @@
 //! `robots.txt`.
 //!
 //! The work is spread over every core and is incremental: `.folio-prerender.json` beside the
-//! pages records, for each page, a hash of what it was made from (the document's bytes, the
-//! configuration, the app shell, the site's address and this program); a page whose inputs are
-//! unchanged is not written again, and a page whose document is gone is removed.
+//! pages (`manifest.rs`) records, for each page, a hash of what it was made from (the
+//! document's bytes, the configuration, the app shell, the site's address and this build); a
+//! page whose inputs are unchanged is not written again (and its unchanged document not even
+//! read), and a page whose document is gone is removed.
 
+mod manifest;
 mod pages;
 mod sitemap;
 
-use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail, ensure};
 use folio::site::Site;
 use folio_model::{
-    ArticleId, Config, IndexEntry, Limits, Listing, PageNumber, default_config, fingerprint,
+    ArticleId, Config, IndexEntry, Limits, Listing, PageNumber, Timestamp, default_config,
+    fingerprint,
 };
 
 use crate::compress::{Effort, remove_with_compressed_copies, write_with_compressed_copies};
+use crate::incremental::{self, FileStamp};
 use crate::parallel;
+use manifest::{Manifest, Record};
 pub use pages::{escape_attribute, escape_text};
 
 /// The app shell: the built entry page before any prerendering, which every path without a
@@ -37,9 +41,6 @@ pub const APP_SHELL: &str = "404.html";
 
 /// Entries in each feed unless `--feed-entries` says otherwise.
 pub const DEFAULT_FEED_ENTRIES: usize = 50;
-
-/// What the last run made each page from, beside the pages.
-const MANIFEST: &str = ".folio-prerender.json";
 
 pub struct Options {
     /// The built site (`dist/`), whose app shell is the template.
@@ -70,11 +71,21 @@ pub struct Prerendered {
     pub skipped: Vec<(PathBuf, String)>,
 }
 
-/// One page's fate in this run.
+/// One page's fate in this run: written or unchanged (with its path and record), or not
+/// made because its document cannot be read.
 enum Outcome {
-    Written { output: String, key: String },
-    Unchanged { output: String, key: String },
+    Written(String, Record),
+    Unchanged(String, Record),
     Unreadable { file: PathBuf, reason: String },
+}
+
+/// A page checked against the last run.
+struct Checked {
+    /// Whether the page is there and was made from the same inputs.
+    current: bool,
+    record: Record,
+    /// The document's bytes, when they had to be read to fingerprint it.
+    bytes: Option<Vec<u8>>,
 }
 
 /// Writes the pages. A configuration, listing or article that cannot be read fails the run,
@@ -114,21 +125,40 @@ pub fn run(options: &Options) -> Result<Prerendered> {
     let site = Site::new(site_url.clone(), config.clone());
     let pages = pages::Pages::new(&shell, &site_url, &config, &site);
     let build = build_fingerprint(&shell, &site_url);
-    let previous = read_manifest(&options.site);
-    let key_of = |source: u64| {
-        format!(
+    let previous = Manifest::read(&options.site);
+    let limits = Limits::default();
+    // Whether a page is up to date, and its document's fingerprint (and bytes, when they had
+    // to be read).
+    let check = |output: &str, file: &Path| -> Result<Checked, String> {
+        let stamp = FileStamp::of(file);
+        let recorded = previous.pages.get(output);
+        let (source, bytes) = match recorded.filter(|r| stamp.is_some() && r.stamp == stamp) {
+            Some(recorded) => (recorded.source, None),
+            None => {
+                let bytes = fs::read(file).map_err(|error| format!("cannot be read: {error}"))?;
+                (fingerprint(&bytes), Some(bytes))
+            }
+        };
+        let key = format!(
             "{:016x}",
             fingerprint(format!("{build}{}", site.render_stamp(source)).as_bytes())
-        )
+        );
+        let current = recorded.is_some_and(|r| r.key == key) && options.site.join(output).is_file();
+        let record = Record {
+            key,
+            stamp,
+            source,
+            newest: recorded.and_then(|r| r.newest.clone()),
+        };
+        Ok(Checked {
+            current,
+            record,
+            bytes,
+        })
     };
-    let unchanged = |output: &str, key: &str| {
-        previous.get(output).is_some_and(|previous| previous == key)
-            && options.site.join(output).is_file()
-    };
-    let limits = Limits::default();
 
     // The listing pages; the front page's give every article's entry (for the article pages,
-    // the sitemaps and the feeds).
+    // the sitemaps and the feeds), so they are always read.
     let front_file = content.join(&config.value.content.index);
     if !front_file.is_file() {
         unreadable.push((front_file.clone(), "there is no such file".into()));
@@ -136,49 +166,40 @@ pub fn run(options: &Options) -> Result<Prerendered> {
     let documents = listing_documents(&content, &config.value.content.index, &mut unreadable)?;
     fail_unless_skipping(options, &unreadable)?;
     let listed = parallel::map(&documents, |(listing, page, file)| {
-        let bytes = match fs::read(file) {
+        let output = listing_output(listing, *page);
+        let unreadable = |reason: String| Outcome::Unreadable {
+            file: file.clone(),
+            reason,
+        };
+        let checked = match check(&output, file) {
+            Ok(checked) => checked,
+            Err(reason) => return (unreadable(reason), None),
+        };
+        let front = *listing == Listing::Front;
+        let summary = |entries: Vec<IndexEntry>, newest: Option<String>| ListingSummary {
+            listing: listing.clone(),
+            page: *page,
+            entries,
+            newest: newest.and_then(|newest| Timestamp::parse(&newest).ok()),
+        };
+        if checked.current && !front {
+            let newest = checked.record.newest.clone();
+            return (
+                Outcome::Unchanged(output, checked.record),
+                Some(summary(Vec::new(), newest)),
+            );
+        }
+        let bytes = match checked.bytes.map_or_else(|| fs::read(file), Ok) {
             Ok(bytes) => bytes,
-            Err(error) => {
-                let reason = format!("cannot be read: {error}");
-                return (
-                    Outcome::Unreadable {
-                        file: file.clone(),
-                        reason,
-                    },
-                    None,
-                );
-            }
+            Err(error) => return (unreadable(format!("cannot be read: {error}")), None),
         };
         let decoded = match folio_model::decode_index(&bytes, &limits) {
             Ok(decoded) => decoded,
             Err(rejected) => {
-                let reason = errors_of(&rejected.problems).unwrap_or_default();
                 return (
-                    Outcome::Unreadable {
-                        file: file.clone(),
-                        reason,
-                    },
+                    unreadable(errors_of(&rejected.problems).unwrap_or_default()),
                     None,
                 );
-            }
-        };
-        let output = listing_output(listing, *page);
-        let key = key_of(decoded.source);
-        let outcome = if unchanged(&output, &key) {
-            Outcome::Unchanged { output, key }
-        } else {
-            let html = pages.listing_page(listing, *page, &decoded);
-            match html.and_then(|html| write_page(&options.site, &output, &html)) {
-                Ok(()) => Outcome::Written { output, key },
-                Err(error) => {
-                    return (
-                        Outcome::Unreadable {
-                            file: file.clone(),
-                            reason: format!("{error:#}"),
-                        },
-                        None,
-                    );
-                }
             }
         };
         let newest = decoded
@@ -187,18 +208,28 @@ pub fn run(options: &Options) -> Result<Prerendered> {
             .iter()
             .map(|entry| entry.updated.as_ref().unwrap_or(&entry.published))
             .max_by_key(|timestamp| timestamp.unix_seconds())
-            .cloned();
-        let summary = ListingSummary {
-            listing: listing.clone(),
-            page: *page,
-            entries: if *listing == Listing::Front {
-                decoded.value.articles
-            } else {
-                Vec::new()
-            },
-            newest,
+            .map(|newest| newest.as_str().to_string());
+        let record = Record {
+            newest: newest.clone(),
+            ..checked.record
         };
-        (outcome, Some(summary))
+        let outcome = if checked.current {
+            Outcome::Unchanged(output, record)
+        } else {
+            let written = pages
+                .listing_page(listing, *page, &decoded)
+                .and_then(|html| write_page(&options.site, &output, &html));
+            match written {
+                Ok(()) => Outcome::Written(output, record),
+                Err(error) => return (unreadable(format!("{error:#}")), None),
+            }
+        };
+        let entries = if front {
+            decoded.value.articles
+        } else {
+            Vec::new()
+        };
+        (outcome, Some(summary(entries, newest)))
     });
     let mut outcomes = Vec::new();
     let mut summaries = Vec::new();
@@ -212,26 +243,31 @@ pub fn run(options: &Options) -> Result<Prerendered> {
         .filter(|summary| summary.listing == Listing::Front)
         .flat_map(|summary| std::mem::take(&mut summary.entries))
         .collect();
-    entries.sort_by(|a, b| {
-        b.published
-            .unix_seconds()
-            .cmp(&a.published.unix_seconds())
-            .then_with(|| a.id.cmp(&b.id))
-    });
+    entries.sort_by(crate::listings::newest_first);
     entries.dedup_by(|a, b| a.id == b.id);
 
     let ids = article_ids(&content, &config.value, &entries)?;
     let articles = parallel::map(&ids, |id| {
         let file = content.join(config.value.content.article.replace("{id}", id.as_str()));
-        let Ok(bytes) = fs::read(&file) else {
+        let output = format!("articles/{id}/index.html");
+        if !file.is_file() {
             let reason = "the index lists it, but there is no such file".into();
             return Outcome::Unreadable { file, reason };
-        };
-        let output = format!("articles/{id}/index.html");
-        let key = key_of(fingerprint(&bytes));
-        if unchanged(&output, &key) {
-            return Outcome::Unchanged { output, key };
         }
+        let checked = match check(&output, &file) {
+            Ok(checked) => checked,
+            Err(reason) => return Outcome::Unreadable { file, reason },
+        };
+        if checked.current {
+            return Outcome::Unchanged(output, checked.record);
+        }
+        let bytes = match checked.bytes.map_or_else(|| fs::read(&file), Ok) {
+            Ok(bytes) => bytes,
+            Err(error) => {
+                let reason = format!("cannot be read: {error}");
+                return Outcome::Unreadable { file, reason };
+            }
+        };
         match folio_model::decode_article(&bytes, Some(id.as_str()), &limits) {
             Ok(decoded) => {
                 for problem in &decoded.problems {
@@ -241,7 +277,7 @@ pub fn run(options: &Options) -> Result<Prerendered> {
                     .article_page(&decoded)
                     .and_then(|html| write_page(&options.site, &output, &html));
                 match written {
-                    Ok(()) => Outcome::Written { output, key },
+                    Ok(()) => Outcome::Written(output, checked.record),
                     Err(error) => Outcome::Unreadable {
                         file,
                         reason: format!("{error:#}"),
@@ -256,29 +292,29 @@ pub fn run(options: &Options) -> Result<Prerendered> {
     });
 
     let mut prerendered = Prerendered::default();
-    let mut manifest = BTreeMap::new();
+    let mut manifest = Manifest::default();
     for outcome in outcomes {
         match outcome {
-            Outcome::Written { output, key } => {
+            Outcome::Written(output, record) => {
                 prerendered.listing_pages_written += 1;
-                manifest.insert(output, key);
+                manifest.pages.insert(output, record);
             }
-            Outcome::Unchanged { output, key } => {
+            Outcome::Unchanged(output, record) => {
                 prerendered.listing_pages_unchanged += 1;
-                manifest.insert(output, key);
+                manifest.pages.insert(output, record);
             }
             Outcome::Unreadable { file, reason } => unreadable.push((file, reason)),
         }
     }
     for (id, outcome) in ids.iter().zip(articles) {
         match outcome {
-            Outcome::Written { output, key } => {
+            Outcome::Written(output, record) => {
                 prerendered.written.push(id.clone());
-                manifest.insert(output, key);
+                manifest.pages.insert(output, record);
             }
-            Outcome::Unchanged { output, key } => {
+            Outcome::Unchanged(output, record) => {
                 prerendered.unchanged += 1;
-                manifest.insert(output, key);
+                manifest.pages.insert(output, record);
             }
             Outcome::Unreadable { file, reason } => unreadable.push((file, reason)),
         }
@@ -297,10 +333,19 @@ pub fn run(options: &Options) -> Result<Prerendered> {
     let generated_count = generated.len();
     for file in generated {
         let key = format!("{:016x}", fingerprint(&file.bytes));
-        if !unchanged(&file.output, &key) {
+        let current = previous
+            .pages
+            .get(&file.output)
+            .is_some_and(|r| r.key == key)
+            && options.site.join(&file.output).is_file();
+        if !current {
             write_page(&options.site, &file.output, &file.bytes)?;
         }
-        manifest.insert(file.output, key);
+        let record = Record {
+            key,
+            ..Record::default()
+        };
+        manifest.pages.insert(file.output, record);
     }
     fs::write(
         options.site.join("robots.txt"),
@@ -308,14 +353,13 @@ pub fn run(options: &Options) -> Result<Prerendered> {
     )?;
 
     // Pages and files of documents that are gone (an article deleted, a section emptied).
-    for output in previous
-        .keys()
-        .filter(|output| !manifest.contains_key(*output))
-    {
-        remove_with_compressed_copies(&options.site.join(output));
-        prerendered.removed += 1;
+    for output in previous.pages.keys() {
+        if !manifest.pages.contains_key(output) {
+            remove_with_compressed_copies(&options.site.join(output));
+            prerendered.removed += 1;
+        }
     }
-    fs::write(options.site.join(MANIFEST), serde_json::to_vec(&manifest)?)?;
+    manifest.write(&options.site)?;
     println!(
         "Prerendered {} article pages ({} unchanged) and {} listing pages ({} unchanged); \
          removed {} files of documents that are gone; wrote the sitemaps, the feeds and \
@@ -363,16 +407,9 @@ fn build_fingerprint(shell: &str, site_url: &str) -> String {
     let inputs = format!(
         "{}\n{site_url}\n{}",
         fingerprint(shell.as_bytes()),
-        crate::this_build()
+        incremental::this_build()
     );
     format!("{:016x}", fingerprint(inputs.as_bytes()))
-}
-
-fn read_manifest(site: &Path) -> BTreeMap<String, String> {
-    fs::read(site.join(MANIFEST))
-        .ok()
-        .and_then(|bytes| serde_json::from_slice(&bytes).ok())
-        .unwrap_or_default()
 }
 
 /// Every listing document in the content folder: the front page's first page (`index.json`)
