@@ -312,7 +312,7 @@ impl IndexCache {
                 .pop()?;
             let cached = Cached {
                 line: Some(line.to_string()),
-                stamp: record.stamp.map(FileStamp::parse_owned),
+                stamp: record.stamp.map(FileStamp::parse),
                 source: u64::from_str_radix(&record.source, 16).ok()?,
                 summary: Summary {
                     section: entry.section.clone(),

@@ -26,7 +26,8 @@ pub fn this_build() -> String {
 }
 
 /// A file's size and modification time, as recorded: `"<bytes>:<nanoseconds>"`.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(transparent)]
 pub struct FileStamp(String);
 
 impl FileStamp {
@@ -40,11 +41,7 @@ impl FileStamp {
         )))
     }
 
-    pub fn parse(text: &str) -> FileStamp {
-        FileStamp(text.to_string())
-    }
-
-    pub fn parse_owned(text: String) -> FileStamp {
+    pub fn parse(text: String) -> FileStamp {
         FileStamp(text)
     }
 

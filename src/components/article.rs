@@ -4,7 +4,7 @@ use leptos::tachys::html::attribute::custom::custom_attribute;
 
 use crate::components::{
     AdSlot, AdTargeting, Blocks, Byline, FigureView, ListingName, Loading, ReaderControls,
-    RelatedLinks, ShareButton,
+    RelatedLinks, SectionLabel, ShareButton,
 };
 use crate::embed::use_embedding;
 use crate::host;
@@ -104,14 +104,7 @@ pub fn ArticleView(article: Article, stamp: String) -> impl IntoView {
             data-folio-stamp=stamp
         >
             <header class="article-header">
-                {section
-                    .map(|name| {
-                        view! {
-                            <p class="section">
-                                <ListingName kind=Listing::Section name />
-                            </p>
-                        }
-                    })}
+                {section.map(|name| view! { <SectionLabel name /> })}
                 // `elementtiming`: the benchmark times the headline's paint (Element Timing API).
                 <h1
                     {..custom_attribute("elementtiming", "headline")}

@@ -81,14 +81,7 @@ fn Card(entry: IndexEntry) -> impl IntoView {
         <li class="card">
             {image.map(|image| view! { <ImageView image loading=Loading::Lazy /> })}
             <div>
-                {section
-                    .map(|name| {
-                        view! {
-                            <p class="section">
-                                <ListingName kind=Listing::Section name />
-                            </p>
-                        }
-                    })}
+                {section.map(|name| view! { <SectionLabel name /> })}
                 <h2>
                     <a href=href>{headline}</a>
                 </h2>
@@ -120,6 +113,17 @@ pub fn listing_page_title(strings: &Strings, listing: &Listing, index: &Index) -
     match index.page {
         Some(page) => format!("{name} · {}", Strings::fill(strings.page_number, page)),
         None => name,
+    }
+}
+
+/// The section an article is in, above its headline (on the article page and on a card): a
+/// link to the section's listing.
+#[component]
+pub fn SectionLabel(name: String) -> impl IntoView {
+    view! {
+        <p class="section">
+            <ListingName kind=Listing::Section name />
+        </p>
     }
 }
 

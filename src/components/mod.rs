@@ -29,7 +29,9 @@ pub use error_view::ErrorView;
 pub use figure::{FigureView, ImageView, Loading};
 pub use inline::InlineContent;
 pub use link::Link;
-pub use listing::{LISTING_ARTICLES_ID, ListingName, ListingView, listing_page_title};
+pub use listing::{
+    LISTING_ARTICLES_ID, ListingName, ListingView, SectionLabel, listing_page_title,
+};
 pub use local_time::LocalTime;
 pub use paragraph_link::ParagraphLink;
 pub use reader_controls::ReaderControls;

@@ -12,7 +12,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { launchBrowser, openPage, requireEnv, waitForLive } from './support.mjs';
+import { holdWasm, launchBrowser, openPage, requireEnv, waitForLive } from './support.mjs';
 
 const ARCHIVE_URL = requireEnv('FOLIO_ARCHIVE_URL');
 const ARCHIVE_SITE = requireEnv('FOLIO_ARCHIVE_SITE');
@@ -156,14 +156,7 @@ test('section labels, topics and bylines lead to their listings, in any script',
 test('a prerendered listing page is adopted node for node, without a layout shift', async () => {
   const page = await openPage(browser, { width: 375, height: 800 });
   await page.addInitScript(readFileSync(new URL('host/layout-shift-meter.js', import.meta.url), 'utf8'));
-  let release;
-  const wasmHeld = new Promise((resolve) => {
-    release = resolve;
-  });
-  await page.route(/\.wasm$/, async (route) => {
-    await wasmHeld;
-    await route.continue();
-  });
+  const release = await holdWasm(page);
   await page.goto(new URL('tags/transport/page/2', ARCHIVE_URL).href);
   await page.evaluate(() => {
     window.recorded = {

@@ -108,6 +108,22 @@ export class ArticlePage {
   }
 }
 
+/**
+ * Holds back the page's wasm until the returned function is called, so a test can look at a
+ * prerendered page as it is before the viewer starts.
+ */
+export async function holdWasm(page) {
+  let release;
+  const held = new Promise((resolve) => {
+    release = resolve;
+  });
+  await page.route(/\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
 /** Waits for the viewer's "live" signal: it shows its own page (a prerendered one taken over). */
 export function waitForLive(page) {
   return page.waitForFunction(() => document.documentElement.hasAttribute('data-folio-live'));

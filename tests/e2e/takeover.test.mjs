@@ -13,7 +13,7 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { SITE_DIR, SITE_URL, launchBrowser, openPage, requireEnv, sampleArticle, waitForLive } from './support.mjs';
+import { SITE_DIR, SITE_URL, holdWasm, launchBrowser, openPage, requireEnv, sampleArticle, waitForLive } from './support.mjs';
 
 const AGREEMENT_URL = requireEnv('FOLIO_AGREEMENT_URL');
 const AGREEMENT_SITE = requireEnv('FOLIO_AGREEMENT_SITE');
@@ -127,14 +127,7 @@ for (const id of [...samples, ...hostile]) {
 test('the viewer adopts the prerendered nodes and they stay in use while the reader uses the page', async () => {
   const page = await openPage(browser);
   // Hold the wasm back until the static page's elements are recorded.
-  let release;
-  const wasmHeld = new Promise((resolve) => {
-    release = resolve;
-  });
-  await page.route(/\.wasm$/, async (route) => {
-    await wasmHeld;
-    await route.continue();
-  });
+  const release = await holdWasm(page);
   await page.goto(new URL(`articles/${WITH_HERO}`, SITE_URL).href);
   await page.evaluate(() => {
     window.recorded = {
