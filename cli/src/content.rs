@@ -252,18 +252,6 @@ struct IndexCache {
     summaries: HashMap<String, Cached>,
 }
 
-/// A cache line's own fields; its `articles` are read by the model's decoder.
-#[derive(serde::Deserialize)]
-struct CacheLine {
-    file: String,
-    stamp: Option<String>,
-    source: String,
-    #[serde(default)]
-    tags: Vec<String>,
-    #[serde(default)]
-    authors: Vec<String>,
-}
-
 struct Cached {
     stamp: Option<FileStamp>,
     source: u64,
@@ -304,7 +292,18 @@ impl IndexCache {
         }
         let lines: Vec<&str> = lines.collect();
         let read = parallel::map(&lines, |line| -> Option<(String, Cached)> {
-            let record: CacheLine = serde_json::from_str(line).ok()?;
+            // The line's own fields; its `articles` are read by the model's decoder.
+            let record: serde_json::Value = serde_json::from_str(line).ok()?;
+            let text = |key: &str| record.get(key).and_then(serde_json::Value::as_str);
+            let texts = |key: &str| -> Vec<String> {
+                record
+                    .get(key)
+                    .and_then(serde_json::Value::as_array)
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|text| text.as_str().map(String::from))
+                    .collect()
+            };
             let entry = decode_index(line.as_bytes(), &Limits::default())
                 .ok()?
                 .value
@@ -312,16 +311,16 @@ impl IndexCache {
                 .pop()?;
             let cached = Cached {
                 line: Some(line.to_string()),
-                stamp: record.stamp.map(FileStamp::parse),
-                source: u64::from_str_radix(&record.source, 16).ok()?,
+                stamp: text("stamp").map(|stamp| FileStamp::parse(stamp.to_string())),
+                source: u64::from_str_radix(text("source")?, 16).ok()?,
                 summary: Summary {
                     section: entry.section.clone(),
-                    tags: record.tags,
-                    authors: record.authors,
+                    tags: texts("tags"),
+                    authors: texts("authors"),
                     entry,
                 },
             };
-            Some((record.file, cached))
+            Some((text("file")?.to_string(), cached))
         });
         IndexCache {
             summaries: read.into_iter().flatten().collect(),

@@ -26,8 +26,7 @@ pub fn this_build() -> String {
 }
 
 /// A file's size and modification time, as recorded: `"<bytes>:<nanoseconds>"`.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(transparent)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FileStamp(String);
 
 impl FileStamp {

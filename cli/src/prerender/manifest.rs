@@ -11,13 +11,13 @@ use std::fs;
 use std::path::Path;
 
 use anyhow::Result;
-use serde::{Deserialize, Serialize};
+use serde_json::{Value, json};
 
 use crate::incremental::FileStamp;
 
 pub const MANIFEST: &str = ".folio-prerender.json";
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Record {
     pub key: String,
     pub stamp: Option<FileStamp>,
@@ -25,23 +25,63 @@ pub struct Record {
     pub newest: Option<String>,
 }
 
-#[derive(Default, Serialize, Deserialize)]
+#[derive(Default)]
 pub struct Manifest {
     pub pages: BTreeMap<String, Record>,
 }
 
 impl Manifest {
-    /// The last run's manifest; empty when there is none or it cannot be read (then every page
-    /// is made again).
+    /// The last run's manifest; empty when there is none or it cannot be read.
     pub fn read(site: &Path) -> Manifest {
-        fs::read(site.join(MANIFEST))
+        let value: Option<Value> = fs::read(site.join(MANIFEST))
             .ok()
-            .and_then(|bytes| serde_json::from_slice(&bytes).ok())
-            .unwrap_or_default()
+            .and_then(|bytes| serde_json::from_slice(&bytes).ok());
+        let pages = value
+            .as_ref()
+            .and_then(|value| value.get("pages")?.as_object())
+            .into_iter()
+            .flatten()
+            .filter_map(|(output, record)| {
+                let record = Record {
+                    key: record.get("key")?.as_str()?.to_string(),
+                    stamp: record
+                        .get("stamp")
+                        .and_then(Value::as_str)
+                        .map(|stamp| FileStamp::parse(stamp.to_string())),
+                    source: record
+                        .get("source")
+                        .and_then(Value::as_str)
+                        .and_then(|hex| u64::from_str_radix(hex, 16).ok())
+                        .unwrap_or_default(),
+                    newest: record
+                        .get("newest")
+                        .and_then(Value::as_str)
+                        .map(String::from),
+                };
+                Some((output.clone(), record))
+            })
+            .collect();
+        Manifest { pages }
     }
 
     pub fn write(&self, site: &Path) -> Result<()> {
-        fs::write(site.join(MANIFEST), serde_json::to_vec(self)?)?;
+        let pages: serde_json::Map<String, Value> = self
+            .pages
+            .iter()
+            .map(|(output, record)| {
+                let record = json!({
+                    "key": record.key,
+                    "stamp": record.stamp.as_ref().map(FileStamp::as_str),
+                    "source": format!("{:016x}", record.source),
+                    "newest": record.newest,
+                });
+                (output.clone(), record)
+            })
+            .collect();
+        fs::write(
+            site.join(MANIFEST),
+            serde_json::to_vec(&json!({ "pages": pages }))?,
+        )?;
         Ok(())
     }
 }
