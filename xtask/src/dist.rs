@@ -148,9 +148,10 @@ pub fn build(options: &Options) -> Result<PathBuf> {
     );
     let html = template.replace(ASSETS_MARKER, &tags);
     fs::write(out.join("index.html"), &html)?;
-    // Hosts that answer unknown paths with 404.html (GitHub Pages and others) still start the
-    // app, which then routes by the address.
-    fs::write(out.join("404.html"), &html)?;
+    // The app shell: every path without a page of its own gets it (the recipes' fallback, and
+    // GitHub Pages' 404), and `folio prerender` makes its pages from it. `index.html` becomes
+    // the prerendered front page.
+    fs::write(out.join(folio_cli::prerender::APP_SHELL), &html)?;
     set_base_path(out, &base_path)?;
 
     precompress(out, out)?;
@@ -197,7 +198,7 @@ pub fn set_base_path(site: &Path, base_path: &str) -> Result<()> {
 }
 
 /// The pages that start the app.
-const ENTRY_PAGES: [&str; 2] = ["index.html", "404.html"];
+const ENTRY_PAGES: [&str; 2] = ["index.html", folio_cli::prerender::APP_SHELL];
 
 fn env_cargo() -> String {
     std::env::var("CARGO").unwrap_or_else(|_| "cargo".into())
