@@ -4,9 +4,10 @@ use folio_model::{Article, ArticleId, Decoded};
 use leptos::prelude::*;
 
 use crate::api::{self, ArticleSource, LoadError};
-use crate::components::{ArticleHead, ArticleSkeleton, ArticleView, CompactArticle, SiteChrome};
+use crate::components::{ArticleHead, ArticleSkeleton, ArticleView, CompactArticle};
 use crate::embed::{owns_document, use_embedding};
 use crate::i18n::use_strings;
+use crate::pages::document::{PageBox, Prerendered};
 use crate::pages::{DocumentLoader, NotFound};
 use crate::router::use_page;
 use crate::site::Page;
@@ -80,7 +81,7 @@ pub fn ArticleLoader(
     let pending = RwSignal::new(false);
 
     view! {
-        <ArticlePageBox busy=pending>
+        <PageBox class=ARTICLE_PAGE busy=pending>
             <DocumentLoader
                 fetch
                 fallback=|| view! { <ArticleSkeleton /> }.into_any()
@@ -88,35 +89,23 @@ pub fn ArticleLoader(
                 show
                 pending
             />
-        </ArticlePageBox>
+        </PageBox>
     }
 }
 
-/// The container of an article page's content, which a prerendered copy must match.
+/// The class of an article page's box, and the article in it that a prerendered copy must
+/// match.
+const ARTICLE_PAGE: &str = "article-page";
 const ARTICLE_CONTAINER: &str = ".article-page > article[data-folio-stamp]";
 
-/// The box an article page's content stands in, busy while a newer article loads.
-#[component]
-fn ArticlePageBox(#[prop(into)] busy: Signal<bool>, children: Children) -> impl IntoView {
-    view! {
-        <div class="article-page" aria-busy=move || busy.get().to_string()>
-            {children()}
-        </div>
-    }
-}
-
-/// An article page as the prerender step writes it: the site's chrome around the article, in
-/// `#folio-prerendered`, which the viewer takes over (`takeover.rs`). The head tags are the
-/// prerender step's.
+/// An article page as the prerender step writes it.
 #[component]
 pub fn PrerenderedArticle(article: Article, stamp: String) -> impl IntoView {
     view! {
-        <div id=takeover::PRERENDERED_ID>
-            <SiteChrome>
-                <ArticlePageBox busy=false>
-                    <ArticleView article stamp />
-                </ArticlePageBox>
-            </SiteChrome>
-        </div>
+        <Prerendered>
+            <PageBox class=ARTICLE_PAGE busy=false>
+                <ArticleView article stamp />
+            </PageBox>
+        </Prerendered>
     }
 }

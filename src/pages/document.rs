@@ -4,7 +4,8 @@ use std::rc::Rc;
 use leptos::prelude::*;
 
 use crate::api::{LoadError, RequestSlot};
-use crate::components::ErrorView;
+use crate::components::{ErrorView, SiteChrome};
+use crate::takeover;
 
 /// How every page shows a fetched document: the page's request slot, the resource, the
 /// previous document kept while the next one loads (`Transition`), and on failure the error view
@@ -48,5 +49,32 @@ where
                 })
             }}
         </Transition>
+    }
+}
+
+/// The box a page's content stands in (`class`: `article-page`, `listing-page`), busy while the
+/// next document loads. A prerendered page's box is the root the viewer adopts.
+#[component]
+pub fn PageBox(
+    class: &'static str,
+    #[prop(into)] busy: Signal<bool>,
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <div class=class aria-busy=move || busy.get().to_string()>
+            {children()}
+        </div>
+    }
+}
+
+/// A page as the prerender step writes it: the site's chrome around the page's box, in
+/// `#folio-prerendered`, which the viewer takes over (`takeover.rs`). The head tags are the
+/// prerender step's.
+#[component]
+pub fn Prerendered(children: Children) -> impl IntoView {
+    view! {
+        <div id=takeover::PRERENDERED_ID>
+            <SiteChrome>{children()}</SiteChrome>
+        </div>
     }
 }

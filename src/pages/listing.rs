@@ -4,8 +4,9 @@ use folio_model::{Decoded, Index, Listing, PageNumber};
 use leptos::prelude::*;
 
 use crate::api::{self, LoadError};
-use crate::components::{ListSkeleton, ListingView, PageTitle, SiteChrome, listing_page_title};
+use crate::components::{ListSkeleton, ListingView, PageTitle, listing_page_title};
 use crate::i18n::use_strings;
+use crate::pages::document::{PageBox, Prerendered};
 use crate::pages::{DocumentLoader, NotFound};
 use crate::router::use_page;
 use crate::site::{Page, use_site};
@@ -70,7 +71,7 @@ pub fn ListingPage() -> impl IntoView {
     };
     let pending = RwSignal::new(false);
     view! {
-        <ListingPageBox busy=pending>
+        <PageBox class=LISTING_PAGE busy=pending>
             <DocumentLoader
                 fetch
                 fallback=|| view! { <ListSkeleton /> }.into_any()
@@ -78,34 +79,22 @@ pub fn ListingPage() -> impl IntoView {
                 show
                 pending
             />
-        </ListingPageBox>
+        </PageBox>
     }
 }
 
-/// The container of a listing page's content, which a prerendered copy must match.
+/// The class of a listing page's box, and the listing in it that a prerendered copy must match.
+const LISTING_PAGE: &str = "listing-page";
 const LISTING_CONTAINER: &str = ".listing-page > .listing[data-folio-stamp]";
 
-/// The box a listing page's content stands in, busy while another page of it loads.
-#[component]
-fn ListingPageBox(#[prop(into)] busy: Signal<bool>, children: Children) -> impl IntoView {
-    view! {
-        <div class="listing-page" aria-busy=move || busy.get().to_string()>
-            {children()}
-        </div>
-    }
-}
-
-/// A listing page as the prerender step writes it: the site's chrome around the listing, in
-/// `#folio-prerendered`, which the viewer takes over (`takeover.rs`).
+/// A listing page as the prerender step writes it.
 #[component]
 pub fn PrerenderedListing(listing: Listing, index: Index, stamp: String) -> impl IntoView {
     view! {
-        <div id=takeover::PRERENDERED_ID>
-            <SiteChrome>
-                <ListingPageBox busy=false>
-                    <ListingView listing index stamp />
-                </ListingPageBox>
-            </SiteChrome>
-        </div>
+        <Prerendered>
+            <PageBox class=LISTING_PAGE busy=false>
+                <ListingView listing index stamp />
+            </PageBox>
+        </Prerendered>
     }
 }
