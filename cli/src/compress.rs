@@ -5,7 +5,7 @@
 //! reader, so they get the smallest output ([`Effort::Smallest`]); prerendered pages and feeds
 //! are written by the thousand on every content change, so they get the best bytes per
 //! millisecond ([`Effort::Fast`]: brotli 5 is 1.1 ms for a 16 KB page against 38 ms for
-//! brotli 11, and 16% larger; `cargo xtask bench --archive N` prints the table).
+//! brotli 11, and 16% larger; the measurements are in `deploy/README.md`).
 
 use std::fs;
 use std::io::Write as _;
