@@ -12,7 +12,7 @@ use crate::router::use_page;
 use crate::site::{Page, use_site};
 use crate::takeover::{self, Adopted};
 
-/// A listing page's document, with the page it is for.
+/// A listing page's document, with the listing it belongs to.
 struct ListingDocument {
     listing: Listing,
     index: Rc<Decoded<Index>>,
