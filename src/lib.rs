@@ -21,5 +21,6 @@ mod reader;
 mod router;
 pub mod site;
 mod takeover;
+mod trusted_types;
 
 pub use app::{App, start};

@@ -26,8 +26,18 @@ if (typeof document === "undefined") {
     // No storage (private browsing, blocked cookies) or a damaged entry: the defaults apply.
   }
   try {
-    new Worker(document.currentScript.src);
+    // Under Trusted Types (deploy/nginx.conf) a worker's address needs a policy: this one
+    // accepts this very script's address and nothing else.
+    const own = document.currentScript.src;
+    const policy = self.trustedTypes?.createPolicy("folio-settings", {
+      createScriptURL(url) {
+        if (url !== own) throw new TypeError(`folio-settings: refused ${url}`);
+        return url;
+      },
+    });
+    new Worker(policy ? policy.createScriptURL(own) : own);
   } catch {
     // No workers (or a policy that forbids them): the viewer's first date costs a little more.
   }
 }
+

@@ -106,7 +106,7 @@ pub fn preview(site: &Path, content: Option<&Path>, port: u16) -> Result<()> {
         base_path,
         content,
     };
-    let running = listen(served.clone(), port, None, true)?;
+    let running = listen(served.clone(), port, None, Headers::SITE)?;
     println!(
         "Serving {} at {}{} (Ctrl-C stops)",
         site.display(),
@@ -121,24 +121,99 @@ pub fn preview(site: &Path, content: Option<&Path>, port: u16) -> Result<()> {
     }
 }
 
-/// Serves `root` on `127.0.0.1:port` (0 picks a free port) in a background thread, with CORS
-/// headers (`Access-Control-Allow-Origin: *`, as `deploy/nginx.conf` sends them), so pages on
-/// other origins can embed its articles.
+/// Serves the built site `root` on `127.0.0.1:port` (0 picks a free port) in a background
+/// thread with the headers `deploy/nginx.conf` sends: CORS (`Access-Control-Allow-Origin: *`),
+/// so pages on other origins can embed its articles, and the recipe's Content-Security-Policy
+/// on its pages.
 pub fn start(root: &Path, port: u16) -> Result<Running> {
     start_with_faults(root, port, None)
 }
 
 /// [`start`], misbehaving as `faults` says.
 pub fn start_with_faults(root: &Path, port: u16, faults: Option<Faults>) -> Result<Running> {
-    listen(Served::at_root(root), port, faults, true)
+    listen(Served::at_root(root), port, faults, Headers::SITE)
 }
 
-/// [`start`] without CORS headers: an origin whose content other origins cannot read.
+/// Serves a folder that is not a Folio site (another site's pages, which embed Folio's
+/// articles) with CORS headers and no policy of Folio's.
+pub fn start_other_site(root: &Path, port: u16) -> Result<Running> {
+    listen(
+        Served::at_root(root),
+        port,
+        None,
+        Headers {
+            cors: true,
+            csp: false,
+        },
+    )
+}
+
+/// Serves a folder with neither CORS headers nor a policy: an origin whose content other
+/// origins cannot read.
 pub fn start_without_cors(root: &Path, port: u16) -> Result<Running> {
-    listen(Served::at_root(root), port, None, false)
+    listen(
+        Served::at_root(root),
+        port,
+        None,
+        Headers {
+            cors: false,
+            csp: false,
+        },
+    )
 }
 
-fn listen(root: Served, port: u16, faults: Option<Faults>, cors: bool) -> Result<Running> {
+/// What the server adds to its answers.
+#[derive(Clone, Copy, Debug)]
+struct Headers {
+    /// `Access-Control-Allow-Origin: *`.
+    cors: bool,
+    /// The recipe's Content-Security-Policy on HTML pages ([`content_security_policy`]).
+    csp: bool,
+}
+
+impl Headers {
+    /// As `deploy/nginx.conf` serves a Folio site.
+    const SITE: Headers = Headers {
+        cors: true,
+        csp: true,
+    };
+}
+
+/// The recipe whose policy the server sends, so that what is tested and previewed here is what
+/// a host with the recipe serves.
+const NGINX_RECIPE: &str = include_str!("../../deploy/nginx.conf");
+
+/// `deploy/nginx.conf`'s Content-Security-Policy for a site's pages: `content_origin` is where
+/// its articles come from when that is not its own origin (else empty), and a page that any
+/// site may frame (the iframe embed's) has no `frame-ancestors`. `None` only if the recipe has
+/// lost its `set $folio_csp` line (a unit test sees to that).
+pub fn content_security_policy(content_origin: &str, framed_anywhere: bool) -> Option<String> {
+    const SETTING: &str = "set $folio_csp \"";
+    let start = NGINX_RECIPE.find(SETTING)? + SETTING.len();
+    let rest = NGINX_RECIPE.get(start..)?;
+    let policy = rest
+        .get(..rest.find("\";")?)?
+        .replace("$folio_content_origin", content_origin);
+    Some(if framed_anywhere {
+        policy
+    } else {
+        format!("{policy}; frame-ancestors 'self'")
+    })
+}
+
+/// The policy for the page at `url_path` of `served`, whose configuration says where its
+/// content comes from (read on every request: tests change it).
+fn page_policy(served: &Served, url_path: &str) -> Option<String> {
+    let config = fs::read(served.root.join(folio::site::CONFIG_FILE))
+        .map(|bytes| folio_model::decode_config(&bytes).value)
+        .unwrap_or_else(|_| folio_model::default_config().value);
+    let content_origin = url::Url::parse(&config.content.base)
+        .map(|url| url.origin().ascii_serialization())
+        .unwrap_or_default();
+    content_security_policy(&content_origin, url_path.contains("/embed/articles/"))
+}
+
+fn listen(root: Served, port: u16, faults: Option<Faults>, headers: Headers) -> Result<Running> {
     let listener = TcpListener::bind(("127.0.0.1", port))
         .with_context(|| format!("listening on 127.0.0.1:{port}"))?;
     let port = listener.local_addr()?.port();
@@ -155,7 +230,7 @@ fn listen(root: Served, port: u16, faults: Option<Faults>, cors: bool) -> Result
                 let (root, faults, failures) =
                     (root.clone(), faults.clone(), Arc::clone(&failures));
                 thread::spawn(move || {
-                    let _ = handle(stream, &root, faults.as_ref(), &failures, cors);
+                    let _ = handle(stream, &root, faults.as_ref(), &failures, headers);
                 });
             }
         });
@@ -172,7 +247,7 @@ fn handle(
     root: &Served,
     faults: Option<&Faults>,
     failures: &Mutex<HashMap<String, u32>>,
-    cors: bool,
+    headers: Headers,
 ) -> std::io::Result<()> {
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut request_line = String::new();
@@ -186,6 +261,14 @@ fn handle(
     }
     let target = request_line.split_whitespace().nth(1).unwrap_or("/");
     let path = target.split(['?', '#']).next().unwrap_or("/").to_string();
+    let extra = Extra {
+        cors: headers.cors,
+        policy: if headers.csp {
+            page_policy(root, &path)
+        } else {
+            None
+        },
+    };
 
     let fault = match faults {
         Some(faults) => planned_fault(faults, &path),
@@ -202,7 +285,7 @@ fn handle(
             let body = resolve(root, &path)
                 .and_then(|file| fs::read(file).ok())
                 .unwrap_or_default();
-            write_head(&mut stream, 200, "application/json", body.len(), cors)?;
+            write_head(&mut stream, 200, "application/json", body.len(), &extra)?;
             for byte in body {
                 stream.write_all(&[byte])?;
                 stream.flush()?;
@@ -226,21 +309,21 @@ fn handle(
                     500,
                     "text/plain; charset=utf-8",
                     b"Server error",
-                    cors,
+                    &extra,
                 )
             } else {
-                answer(&mut stream, root, &path, cors)
+                answer(&mut stream, root, &path, &extra)
             }
         }
         // Send the first N bytes, then the rest after a pause: a page arriving in parts.
         ("pause", spec) => {
             let (bytes, ms) = spec.split_once(':').unwrap_or((spec, "1000"));
             let Some(file) = resolve(root, &path) else {
-                return answer(&mut stream, root, &path, cors);
+                return answer(&mut stream, root, &path, &extra);
             };
             let body = fs::read(&file).unwrap_or_default();
             let (first, rest) = body.split_at(bytes.parse::<usize>().unwrap_or(0).min(body.len()));
-            write_head(&mut stream, 200, content_type(&file), body.len(), cors)?;
+            write_head(&mut stream, 200, content_type(&file), body.len(), &extra)?;
             stream.write_all(first)?;
             stream.flush()?;
             thread::sleep(Duration::from_millis(ms.parse().unwrap_or(1000)));
@@ -249,9 +332,9 @@ fn handle(
         }
         ("late", ms) => {
             thread::sleep(Duration::from_millis(ms.parse().unwrap_or(1000)));
-            answer(&mut stream, root, &path, cors)
+            answer(&mut stream, root, &path, &extra)
         }
-        _ => answer(&mut stream, root, &path, cors),
+        _ => answer(&mut stream, root, &path, &extra),
     }
 }
 
@@ -271,10 +354,16 @@ fn planned_fault(faults: &Faults, path: &str) -> String {
     plan.get(path).cloned().unwrap_or_default()
 }
 
-fn answer(stream: &mut TcpStream, root: &Served, path: &str, cors: bool) -> std::io::Result<()> {
+fn answer(stream: &mut TcpStream, root: &Served, path: &str, extra: &Extra) -> std::io::Result<()> {
     match resolve(root, path).and_then(|file| Some((fs::read(&file).ok()?, file))) {
-        Some((bytes, file)) => respond(stream, 200, content_type(&file), &bytes, cors),
-        None => respond(stream, 404, "text/plain; charset=utf-8", b"Not Found", cors),
+        Some((bytes, file)) => respond(stream, 200, content_type(&file), &bytes, extra),
+        None => respond(
+            stream,
+            404,
+            "text/plain; charset=utf-8",
+            b"Not Found",
+            extra,
+        ),
     }
 }
 
@@ -283,9 +372,9 @@ fn respond(
     status: u16,
     content_type: &str,
     body: &[u8],
-    cors: bool,
+    extra: &Extra,
 ) -> std::io::Result<()> {
-    write_head(stream, status, content_type, body.len(), cors)?;
+    write_head(stream, status, content_type, body.len(), extra)?;
     stream.write_all(body)?;
     stream.flush()
 }
@@ -295,23 +384,36 @@ fn write_head(
     status: u16,
     content_type: &str,
     length: usize,
-    cors: bool,
+    extra: &Extra,
 ) -> std::io::Result<()> {
     let reason = match status {
         200 => "OK",
         404 => "Not Found",
         _ => "Internal Server Error",
     };
-    let cors = if cors {
+    let cors = if extra.cors {
         "Access-Control-Allow-Origin: *\r\n"
     } else {
         ""
     };
+    let policy = match &extra.policy {
+        Some(policy) if content_type.starts_with("text/html") => {
+            format!("Content-Security-Policy: {policy}\r\n")
+        }
+        _ => String::new(),
+    };
     write!(
         stream,
         "HTTP/1.1 {status} {reason}\r\nContent-Type: {content_type}\r\nContent-Length: {length}\r\n\
-         Cache-Control: no-store\r\n{cors}Connection: close\r\n\r\n"
+         Cache-Control: no-store\r\n{cors}{policy}Connection: close\r\n\r\n"
     )
+}
+
+/// The headers one answer gets beside the usual ones.
+struct Extra {
+    cors: bool,
+    /// Sent with an HTML page.
+    policy: Option<String>,
 }
 
 /// The file for a URL path, or the app shell for an app route, or `None` for a 404.
@@ -459,7 +561,18 @@ mod tests {
             "{found}"
         );
         assert!(get("/content/articles/missing.json").starts_with("HTTP/1.1 404"));
-        assert!(get("/articles/a").ends_with("app"));
+        let page = get("/articles/a");
+        assert!(page.ends_with("app"), "{page}");
+        // The page gets the recipe's policy; the document does not need one.
+        let policy = content_security_policy("", false).unwrap();
+        assert!(
+            policy.starts_with("default-src 'self';")
+                && policy.contains("require-trusted-types-for 'script'")
+                && policy.ends_with("; frame-ancestors 'self'"),
+            "{policy}"
+        );
+        assert!(page.contains(&format!("\r\nContent-Security-Policy: {policy}\r\n")));
+        assert!(!found.contains("Content-Security-Policy"));
         drop(server);
         fs::remove_dir_all(root).unwrap();
     }

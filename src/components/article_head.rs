@@ -27,7 +27,7 @@ pub fn ArticleHead(article: Rc<Decoded<Article>>) -> impl IntoView {
     let mut tags = vec![HeadTag {
         name: "link",
         attributes: vec![("rel", "canonical".into()), ("href", head.canonical)],
-        text: None,
+        json: None,
     }];
     tags.extend(head.meta.into_iter().map(|tag| HeadTag {
         name: "meta",
@@ -35,12 +35,12 @@ pub fn ArticleHead(article: Rc<Decoded<Article>>) -> impl IntoView {
             (tag.attribute.as_str(), tag.key.into()),
             ("content", tag.content),
         ],
-        text: None,
+        json: None,
     }));
     tags.push(HeadTag {
         name: "script",
         attributes: vec![("type", "application/ld+json".into())],
-        text: Some(head.json_ld),
+        json: Some(head.json_ld),
     });
     view! {
         <PageTitle text=article.headline.clone() />
@@ -56,11 +56,12 @@ pub fn PageTitle(#[prop(into)] text: String) -> impl IntoView {
     Effect::new(move || document().set_title(&title));
 }
 
-/// An element for the document's `<head>`: its name, attributes and text.
+/// An element for the document's `<head>`: its name, attributes and, for the JSON-LD's
+/// `<script>`, the JSON it holds.
 struct HeadTag {
     name: &'static str,
     attributes: Vec<(&'static str, String)>,
-    text: Option<String>,
+    json: Option<String>,
 }
 
 /// `tags` in the document's `<head>` for as long as this component is shown.
@@ -79,8 +80,11 @@ fn HeadTags(tags: Vec<HeadTag>) -> impl IntoView {
             for (name, value) in &tag.attributes {
                 let _ = element.set_attribute(name, value);
             }
-            if let Some(text) = &tag.text {
-                element.set_text_content(Some(text));
+            // A page policy that refuses the JSON (Trusted Types) leaves the element out.
+            if let Some(json) = &tag.json
+                && crate::trusted_types::set_json_script_text(&element, json).is_err()
+            {
+                continue;
             }
             if head.append_child(&element).is_ok() {
                 added.update_value(|added| added.push(element));

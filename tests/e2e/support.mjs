@@ -39,8 +39,10 @@ export function launchBrowser() {
 }
 
 /**
- * A fresh page that records uncaught exceptions and wasm panics in `page.errors`, for tests to
- * assert it stays empty. (A panic is only a console message before the wasm traps.)
+ * A fresh page that records uncaught exceptions, wasm panics and breaches of the page's
+ * Content-Security-Policy (the test server sends deploy/nginx.conf's, Trusted Types included)
+ * in `page.errors`, for tests to assert it stays empty. (A panic is only a console message
+ * before the wasm traps.)
  */
 export async function openPage(browser, { width = 1280, height = 900 } = {}) {
   const context = await browser.newContext({ viewport: { width, height } });
@@ -48,9 +50,14 @@ export async function openPage(browser, { width = 1280, height = 900 } = {}) {
   page.errors = [];
   page.on('pageerror', (error) => page.errors.push(error.message));
   page.on('console', (message) => {
-    if (message.type() === 'error' && /panicked at|RuntimeError/.test(message.text())) {
+    if (message.type() === 'error' && /panicked at|RuntimeError|^CSP: /.test(message.text())) {
       page.errors.push(message.text());
     }
+  });
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      console.error(`CSP: ${event.violatedDirective} refused ${event.blockedURI} ${event.sample}`);
+    });
   });
   return page;
 }

@@ -86,6 +86,7 @@ pub fn build(options: &Options) -> Result<PathBuf> {
         js.contains("async function __wbg_init("),
         "wasm-bindgen's glue has no __wbg_init"
     );
+    refuse_html_sinks(&js)?;
     // The module fetches the wasm from beside itself (so any base path works) and starts it:
     // no inline script is needed, which keeps the CSP strict. On the entry page the wasm then
     // mounts the app; `folio-embed.js` waits for `ready` instead. A prerendered page paints
@@ -219,6 +220,39 @@ fn normalize_base_path(path: &str) -> Result<String> {
     } else {
         format!("/{trimmed}/")
     })
+}
+
+/// The DOM's ways of turning a string into markup or script, which Trusted Types guards. The
+/// viewer builds pages from elements and text nodes only, so its glue imports none of them and
+/// needs no policy for them (`src/trusted_types.rs`). The view layer builds an element whose
+/// attributes and children are all literals from a template filled through `innerHTML`: a view
+/// that writes one brings the sink back, and then the build stops here rather than the page
+/// under a Trusted Types CSP.
+const HTML_SINKS: [&str; 8] = [
+    "innerHTML",
+    "outerHTML",
+    "insertAdjacentHTML",
+    "setHTMLUnsafe",
+    "parseHTMLUnsafe",
+    "createContextualFragment",
+    "parseFromString",
+    "srcdoc",
+];
+
+fn refuse_html_sinks(glue: &str) -> Result<()> {
+    let used: Vec<&str> = HTML_SINKS
+        .into_iter()
+        .filter(|sink| glue.contains(sink))
+        .collect();
+    ensure!(
+        used.is_empty(),
+        "the viewer's JS glue can assign {} (Trusted Types would block it and abort the \
+         viewer): a view probably has an element whose attributes and children are all \
+         literals, which the view layer builds with innerHTML; make one of its attributes a \
+         value (see components/skeleton.rs)",
+        used.join(", ")
+    );
+    Ok(())
 }
 
 /// npm's terser over an ES module: wasm-bindgen's glue is written to be read, and minified it

@@ -71,7 +71,7 @@ pub fn run(only: &[String]) -> Result<()> {
         feed_entries: prerender::DEFAULT_FEED_ENTRIES,
     })?;
     // A page on another origin that embeds Folio's articles, with a hostile stylesheet.
-    let embed_host = serve::start(&root.join("tests/e2e/embed-host"), 0)?;
+    let embed_host = serve::start_other_site(&root.join("tests/e2e/embed-host"), 0)?;
     run_command(
         Command::new("node")
             .current_dir(&root)
