@@ -43,6 +43,14 @@ pub fn listing_page_body(
     })
 }
 
+/// The app shell's last resort (`components::LastResort`), in the entry page's language, for the
+/// build to write into the shell. Its link is the site's front page (`./` against the page's
+/// `<base>`) until the settings script points it at the address the shell is served for.
+pub fn app_shell_last_resort() -> String {
+    Owner::new()
+        .with(|| view! { <crate::components::LastResort readable=false href="./" /> }.to_html())
+}
+
 /// A listing page's document title, as the viewer sets it.
 pub fn listing_page_title(site: &Site, listing: &Listing, index: &Index) -> String {
     Owner::new().with(|| {

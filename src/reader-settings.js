@@ -1,7 +1,9 @@
 // What the entry page does before the viewer starts. The build puts this file, hashed, in the
 // entry page's <head> as a classic script.
 //
-// On the page: applies the reader's display settings (reader.rs) before the first paint, so a
+// On the page: shows the page's last resort (components/last_resort.rs) if the viewer fails to
+// load, compile or start, or aborts (with `panic = "abort"` every panic ends in a wasm trap), and
+// applies the reader's display settings (reader.rs) before the first paint, so a
 // reader who chose the dark theme never sees a flash of the light one. It only copies
 // known-looking values into attributes, which style/main.css maps to custom properties.
 //
@@ -15,6 +17,7 @@ if (typeof document === "undefined") {
   new Intl.RelativeTimeFormat([], { numeric: "auto" }).format(-1, "day");
   close();
 } else {
+  watchTheViewer();
   try {
     const settings = JSON.parse(localStorage.getItem("folio-reader") || "{}");
     const root = document.documentElement;
@@ -41,3 +44,41 @@ if (typeof document === "undefined") {
   }
 }
 
+/**
+ * Marks the page failed (`<html data-folio-failed>`, which shows the last resort) when the
+ * viewer's module cannot load, the viewer does not start, or it traps. Only Folio's own scripts
+ * count: a publisher's ad script that an ad blocker stops is not Folio failing.
+ */
+function watchTheViewer() {
+  const assets = new URL(".", document.currentScript.src).href;
+  const root = document.documentElement;
+  const live = () => root.hasAttribute("data-folio-live");
+  // A browser without WebAssembly has none of its errors (the stylesheet's cap covers it).
+  const wasm = (error, kind) => typeof WebAssembly === "object" && error instanceof WebAssembly[kind];
+  const fromFolio = (error) =>
+    ["CompileError", "LinkError", "RuntimeError"].some((kind) => wasm(error, kind)) ||
+    String(error?.stack).includes(assets);
+  const failed = () => {
+    if (root.hasAttribute("data-folio-failed")) return;
+    root.setAttribute("data-folio-failed", "");
+    // The link reloads this very address (the app shell cannot know it at build time).
+    for (const link of document.querySelectorAll(".last-resort a")) link.href = location.href;
+  };
+  addEventListener(
+    "error",
+    (event) => {
+      const target = event.target;
+      if (target instanceof HTMLScriptElement) {
+        if (target.src.startsWith(assets)) failed();
+      } else if (wasm(event.error, "RuntimeError")) {
+        failed();
+      }
+    },
+    // Capturing: a script that fails to load fires `error` on its element, which does not bubble.
+    true,
+  );
+  addEventListener("unhandledrejection", (event) => {
+    const error = event.reason;
+    if (live() ? wasm(error, "RuntimeError") : fromFolio(error)) failed();
+  });
+}

@@ -70,6 +70,11 @@ pub struct Strings {
     pub error_too_large: &'static str,
     pub error_newer_version: &'static str,
     pub error_unreadable: &'static str,
+    /// The entry page's last resort, when the viewer could not start or stopped.
+    pub page_failed: &'static str,
+    /// The same on a prerendered page, which stays readable.
+    pub features_unavailable: &'static str,
+    pub reload: &'static str,
 }
 
 impl Strings {
@@ -149,6 +154,9 @@ pub static ENGLISH: Strings = Strings {
     error_too_large: "This article is too large to show safely on this device.",
     error_newer_version: "This article needs a newer version of Folio than this site runs.",
     error_unreadable: "This article's file is damaged or in a format this viewer can't read.",
+    page_failed: "This page couldn't be shown in your browser.",
+    features_unavailable: "Some features of this page aren't working.",
+    reload: "Reload",
 };
 
 static ARABIC: Strings = Strings {
@@ -208,6 +216,9 @@ static ARABIC: Strings = Strings {
     error_too_large: "هذا المقال أكبر من أن يُعرض بأمان على هذا الجهاز.",
     error_newer_version: "يحتاج هذا المقال إلى إصدار من Folio أحدث من الذي يستخدمه هذا الموقع.",
     error_unreadable: "ملف هذا المقال تالف أو بتنسيق لا يستطيع هذا العارض قراءته.",
+    page_failed: "تعذّر عرض هذه الصفحة في متصفحك.",
+    features_unavailable: "بعض ميزات هذه الصفحة لا تعمل.",
+    reload: "إعادة التحميل",
 };
 
 static HEBREW: Strings = Strings {
@@ -267,6 +278,9 @@ static HEBREW: Strings = Strings {
     error_too_large: "הכתבה גדולה מכדי להציג אותה בבטחה במכשיר זה.",
     error_newer_version: "כתבה זו דורשת גרסה חדשה יותר של Folio מזו שבאתר.",
     error_unreadable: "קובץ הכתבה פגום או בתבנית שהמציג הזה אינו יודע לקרוא.",
+    page_failed: "לא הצלחנו להציג את הדף הזה בדפדפן שלך.",
+    features_unavailable: "חלק מהתכונות של הדף הזה אינן פועלות.",
+    reload: "טעינה מחדש",
 };
 
 static GERMAN: Strings = Strings {
@@ -326,6 +340,9 @@ static GERMAN: Strings = Strings {
     error_too_large: "Dieser Artikel ist zu groß, um ihn auf diesem Gerät sicher anzuzeigen.",
     error_newer_version: "Dieser Artikel braucht eine neuere Version von Folio, als diese Website verwendet.",
     error_unreadable: "Die Datei dieses Artikels ist beschädigt oder in einem Format, das diese Ansicht nicht lesen kann.",
+    page_failed: "Diese Seite konnte in Ihrem Browser nicht angezeigt werden.",
+    features_unavailable: "Einige Funktionen dieser Seite funktionieren nicht.",
+    reload: "Neu laden",
 };
 
 static FRENCH: Strings = Strings {
@@ -385,6 +402,9 @@ static FRENCH: Strings = Strings {
     error_too_large: "Cet article est trop volumineux pour être affiché en toute sécurité sur cet appareil.",
     error_newer_version: "Cet article nécessite une version de Folio plus récente que celle de ce site.",
     error_unreadable: "Le fichier de cet article est endommagé ou dans un format que cette visionneuse ne sait pas lire.",
+    page_failed: "Cette page n'a pas pu s'afficher dans votre navigateur.",
+    features_unavailable: "Certaines fonctionnalités de cette page ne marchent pas.",
+    reload: "Recharger",
 };
 
 static SPANISH: Strings = Strings {
@@ -444,6 +464,9 @@ static SPANISH: Strings = Strings {
     error_too_large: "Este artículo es demasiado grande para mostrarlo con seguridad en este dispositivo.",
     error_newer_version: "Este artículo necesita una versión de Folio más reciente que la de este sitio.",
     error_unreadable: "El archivo de este artículo está dañado o en un formato que este visor no puede leer.",
+    page_failed: "No pudimos mostrar esta página en tu navegador.",
+    features_unavailable: "Algunas funciones de esta página no están disponibles.",
+    reload: "Recargar",
 };
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ mod compact;
 mod error_view;
 mod figure;
 mod inline;
+mod last_resort;
 mod link;
 mod listing;
 mod local_time;
@@ -28,6 +29,7 @@ pub use compact::CompactArticle;
 pub use error_view::ErrorView;
 pub use figure::{FigureView, ImageView, Loading};
 pub use inline::InlineContent;
+pub use last_resort::LastResort;
 pub use link::Link;
 pub use listing::{
     LISTING_ARTICLES_ID, ListingName, ListingView, SectionLabel, listing_page_title,

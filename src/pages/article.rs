@@ -101,8 +101,9 @@ const ARTICLE_CONTAINER: &str = ".article-page > article[data-folio-stamp]";
 /// An article page as the prerender step writes it.
 #[component]
 pub fn PrerenderedArticle(article: Article, stamp: String) -> impl IntoView {
+    let url = use_site().article_page_url(&article.id);
     view! {
-        <Prerendered>
+        <Prerendered url>
             <PageBox class=ARTICLE_PAGE busy=false>
                 <ArticleView article stamp />
             </PageBox>

@@ -4,7 +4,7 @@ use std::rc::Rc;
 use leptos::prelude::*;
 
 use crate::api::{LoadError, RequestSlot};
-use crate::components::{ErrorView, SiteChrome};
+use crate::components::{ErrorView, LastResort, SiteChrome};
 use crate::takeover;
 
 /// How every page shows a fetched document: the page's request slot, the resource, the
@@ -68,13 +68,15 @@ pub fn PageBox(
 }
 
 /// A page as the prerender step writes it: the site's chrome around the page's box, in
-/// `#folio-prerendered`, which the viewer takes over (`takeover.rs`). The head tags are the
+/// `#folio-prerendered`, which the viewer takes over (`takeover.rs`), and beside it the last
+/// resort for a viewer that cannot start (`url`: the page's own address). The head tags are the
 /// prerender step's.
 #[component]
-pub fn Prerendered(children: Children) -> impl IntoView {
+pub fn Prerendered(url: String, children: Children) -> impl IntoView {
     view! {
         <div id=takeover::PRERENDERED_ID>
             <SiteChrome>{children()}</SiteChrome>
         </div>
+        <LastResort readable=true href=url />
     }
 }

@@ -90,8 +90,9 @@ const LISTING_CONTAINER: &str = ".listing-page > .listing[data-folio-stamp]";
 /// A listing page as the prerender step writes it.
 #[component]
 pub fn PrerenderedListing(listing: Listing, index: Index, stamp: String) -> impl IntoView {
+    let url = use_site().listing_page_url(&listing, index.page);
     view! {
-        <Prerendered>
+        <Prerendered url>
             <PageBox class=LISTING_PAGE busy=false>
                 <ListingView listing index stamp />
             </PageBox>

@@ -22,8 +22,8 @@ export function requireEnv(name) {
   return value;
 }
 
-/** Debian's Chromium, started as these machines need it. */
-export function launchBrowser() {
+/** Debian's Chromium, started as these machines need it (with `args` added). */
+export function launchBrowser({ args = [] } = {}) {
   return chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: [
@@ -34,6 +34,7 @@ export function launchBrowser() {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...args,
     ],
   });
 }

@@ -34,6 +34,8 @@ impl Default for Options {
 
 /// Where index.html gets the asset tags.
 const ASSETS_MARKER: &str = "<!-- folio:assets -->";
+/// Where index.html gets the viewer's last resort (`components::LastResort`).
+const LAST_RESORT_MARKER: &str = "<!-- folio:last-resort -->";
 /// The base element index.html is written with; the build sets its path.
 const BASE_ELEMENT: &str = r#"<base href="/" />"#;
 /// The embed script (a stable name: other sites link to it) and what the build writes into it.
@@ -147,7 +149,14 @@ pub fn build(options: &Options) -> Result<PathBuf> {
         integrity(css.as_bytes()),
         integrity(js.as_bytes()),
     );
-    let html = template.replace(ASSETS_MARKER, &tags);
+    ensure!(
+        template.contains(LAST_RESORT_MARKER),
+        "index.html lacks {LAST_RESORT_MARKER}"
+    );
+    let html = template.replace(ASSETS_MARKER, &tags).replace(
+        LAST_RESORT_MARKER,
+        &folio::prerender::app_shell_last_resort(),
+    );
     fs::write(out.join("index.html"), &html)?;
     // The app shell: every path without a page of its own gets it (the recipes' fallback, and
     // GitHub Pages' 404), and `folio prerender` makes its pages from it. `index.html` becomes
