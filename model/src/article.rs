@@ -5,7 +5,7 @@ use std::fmt;
 use serde_json::{Map, Value};
 
 use crate::FORMAT_VERSION;
-use crate::decode::{Decoder, Limits, Rejection};
+use crate::decode::{Decoder, Limits, Rejection, is_removed_from_text};
 use crate::href::{Href, UrlUse, check_href, check_srcset, check_url};
 use crate::inline::{self, Inline};
 use crate::timestamp::Timestamp;
@@ -269,7 +269,7 @@ pub(crate) fn decode(
         Some(version)
     });
     let id = d.required(object, "id", |d, v| {
-        let id = ArticleId::parse(&d.string(v)?)
+        let id = ArticleId::parse(d.raw_string(v)?)
             .map_err(|e| d.error(e))
             .ok()?;
         match expected_id {
@@ -379,7 +379,12 @@ pub(crate) fn image(d: &mut Decoder, object: &Map<String, Value>) -> Option<Imag
     let width = d.required(object, "width", |d, v| d.whole_number(v, 1..=MAX_SIDE));
     let height = d.required(object, "height", |d, v| d.whole_number(v, 1..=MAX_SIDE));
     let srcset = d.optional(object, "srcset", |d, v| {
-        let (srcset, dropped) = check_srcset(&d.string(v)?);
+        let raw = d.raw_string(v)?;
+        if raw.chars().any(is_removed_from_text) {
+            d.error("control characters and bidirectional overrides are not allowed in a srcset");
+            return None;
+        }
+        let (srcset, dropped) = check_srcset(raw);
         for reason in dropped {
             d.error(reason);
         }

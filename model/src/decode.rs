@@ -283,8 +283,14 @@ impl Decoder {
 
     /// A string, cleaned of control characters. May be empty.
     pub(crate) fn string(&mut self, value: &Value) -> Option<String> {
+        self.raw_string(value).map(clean_text)
+    }
+
+    /// A string as written, for values that are checked character by character (an id) or
+    /// must not carry a control character at all (a `srcset`).
+    pub(crate) fn raw_string<'v>(&mut self, value: &'v Value) -> Option<&'v str> {
         match value {
-            Value::String(text) => Some(clean_text(text)),
+            Value::String(text) => Some(text),
             other => {
                 self.error(format!("expected a string, found {}", kind(other)));
                 None
@@ -292,10 +298,12 @@ impl Decoder {
         }
     }
 
-    /// A string with something in it besides white space.
+    /// A string with something in it besides white space (and the control characters that
+    /// cleaning removes). White space is Unicode's, plus U+FEFF: what ECMAScript's `\s` also
+    /// counts, so that the JSON Schema's `$defs/text` pattern states this very rule.
     pub(crate) fn text(&mut self, value: &Value) -> Option<String> {
         let text = self.string(value)?;
-        if text.trim().is_empty() {
+        if text.chars().all(|c| c.is_whitespace() || c == '\u{feff}') {
             self.error("must not be empty");
             None
         } else {
@@ -319,7 +327,15 @@ impl Decoder {
         value: &Value,
         range: std::ops::RangeInclusive<u64>,
     ) -> Option<u64> {
-        match value.as_u64() {
+        // JSON has one kind of number: `640.0` is the whole number 640 (as JSON Schema's
+        // `integer` says too), up to 2^53, beyond which a float is no longer exact.
+        let whole = value.as_u64().or_else(|| {
+            value
+                .as_f64()
+                .filter(|n| n.fract() == 0.0 && (0.0..=9_007_199_254_740_992.0).contains(n))
+                .map(|n| n as u64)
+        });
+        match whole {
             Some(number) if range.contains(&number) => Some(number),
             Some(number) => {
                 self.error(format!(
@@ -373,12 +389,15 @@ pub(crate) fn kind(value: &Value) -> &'static str {
 /// (U+202A to U+202E), which can make text read backwards and spill into what follows it.
 /// The isolates (U+2066 to U+2069), which right-to-left writing uses, stay.
 fn clean_text(text: &str) -> String {
-    let unwanted = |c: char| {
-        (c.is_control() && !matches!(c, '\n' | '\t')) || ('\u{202A}'..='\u{202E}').contains(&c)
-    };
-    if text.chars().any(unwanted) {
-        text.chars().filter(|&c| !unwanted(c)).collect()
+    if text.chars().any(is_removed_from_text) {
+        text.chars().filter(|&c| !is_removed_from_text(c)).collect()
     } else {
         text.to_string()
     }
+}
+
+/// What cleaning takes out of every string: control characters (but line breaks and tabs) and
+/// the bidirectional overrides U+202A–U+202E.
+pub(crate) fn is_removed_from_text(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\n' | '\t')) || ('\u{202A}'..='\u{202E}').contains(&c)
 }

@@ -88,7 +88,9 @@ pub(crate) fn decode(d: &mut Decoder, value: &Value) -> Option<Index> {
 fn entry(d: &mut Decoder, value: &Value) -> Option<IndexEntry> {
     let object = d.object(value)?;
     let id = d.required(object, "id", |d, v| {
-        ArticleId::parse(&d.string(v)?).map_err(|e| d.error(e)).ok()
+        ArticleId::parse(d.raw_string(v)?)
+            .map_err(|e| d.error(e))
+            .ok()
     });
     let headline = d.required(object, "headline", Decoder::text);
     let published = d.required(object, "published", timestamp);

@@ -296,3 +296,41 @@ fn images_without_alt_text_are_flagged() {
     ));
     assert_eq!(thumbnail, "");
 }
+
+/// The rules the JSON Schema states too (tests/schema/contract.test.mjs compares the two).
+#[test]
+fn rules_shared_with_the_schema() {
+    // `null` is absent for an optional field, and a required one.
+    assert_eq!(
+        problems_of(&article(r#""dek": null, "image": null, "tags": null"#)),
+        ""
+    );
+    assert_eq!(
+        problems_of(&article(r#""headline": null"#)),
+        "error: headline: is required"
+    );
+    // A whole number may be written as a float with nothing after the point.
+    assert_eq!(problems_of(&article(r#""version": 1.0"#)), "");
+    assert!(problems_of(&article(r#""version": 1.5"#)).contains("expected a whole number"));
+    // U+FEFF is white space, as ECMAScript's `\s` has it: a headline of it alone is empty.
+    assert_eq!(
+        problems_of(&article("\"headline\": \"\u{feff}\u{a0}\"")),
+        "error: headline: must not be empty"
+    );
+    // An id is taken as written: a control character is not cleaned out of it.
+    assert!(problems_of(&article(r#""id": "a\u0001""#)).contains("is not an article id"));
+    // A srcset carries no control character at all.
+    let image = |srcset: &str| {
+        format!(
+            r#""image": {{"src": "a.jpg", "alt": "A mill", "width": 4, "height": 3, "srcset": "{srcset}"}}"#
+        )
+    };
+    assert_eq!(
+        problems_of(&article(&image("a-480.jpg 480w, a-960.jpg 2x"))),
+        ""
+    );
+    assert_eq!(
+        problems_of(&article(&image(r"a.jpg\u0001 480w"))),
+        "error: image.srcset: control characters and bidirectional overrides are not allowed in a srcset"
+    );
+}

@@ -5,6 +5,7 @@
 
 mod archive;
 mod bench;
+mod contract;
 mod dist;
 mod fuzz;
 mod hostile;
@@ -38,6 +39,9 @@ Commands:
   bench --archive N          generate an archive of N articles from the samples, run
                              folio index and folio prerender in full and after one
                              change; time, peak memory, bytes, listing sizes, budgets
+  contract [--documents N] [--seed S]
+                             the JSON Schemas and the decoder, side by side over N generated
+                             documents (default 1,000,000; the tests run 100,000)
   fuzz [--inputs N] [--seed S]
                              mutation-fuzz the decoder (default 1,000,000 inputs)
   help                       this text
@@ -119,6 +123,15 @@ fn run(args: Vec<String>) -> Result<ExitCode> {
                 .map_or(Ok(7), |n| n.parse())
                 .context("--runs")?;
             bench::run(runs).map(|()| ExitCode::SUCCESS)
+        }
+        "contract" => {
+            let documents = option(options, "--documents")?
+                .map_or(Ok(1_000_000), |n| n.parse())
+                .context("--documents")?;
+            let seed = option(options, "--seed")?
+                .map_or(Ok(1), |n| n.parse())
+                .context("--seed")?;
+            test::contract(documents, seed).map(|()| ExitCode::SUCCESS)
         }
         "fuzz" => {
             let inputs = option(options, "--inputs")?

@@ -21,7 +21,7 @@ use clap::ValueEnum as _;
 use folio_cli::content::ContentFolder;
 use folio_cli::{check, import, prerender, serve};
 
-use crate::{archive, dist, hostile, nginx, project_root};
+use crate::{archive, contract, dist, hostile, nginx, project_root};
 
 /// Runs every test, or with `only` (test files), just the release build and those files.
 pub fn run(only: &[String]) -> Result<()> {
@@ -70,6 +70,9 @@ pub fn run(only: &[String]) -> Result<()> {
         skip_invalid: false,
         feed_entries: prerender::DEFAULT_FEED_ENTRIES,
     })?;
+    // The documents the schemas and the decoder must agree on (tests/schema/contract.test.mjs).
+    let contract = root.join("target/xtask/contract.jsonl");
+    contract::write(&contract, CONTRACT_DOCUMENTS, 1)?;
     // A page on another origin that embeds Folio's articles, with a hostile stylesheet.
     let embed_host = serve::start_other_site(&root.join("tests/e2e/embed-host"), 0)?;
     run_command(
@@ -80,6 +83,7 @@ pub fn run(only: &[String]) -> Result<()> {
             .env("FOLIO_URL", &server.url)
             .env("FOLIO_SITE", &site)
             .env("FOLIO_HOSTILE", &hostile)
+            .env("FOLIO_CONTRACT", &contract)
             .env("FOLIO_EMBED_HOST_URL", &embed_host.url)
             .env("FOLIO_FAULTS_PLAN", &faults.plan)
             .env("FOLIO_FAULTS_LOG", &faults.log)
@@ -92,6 +96,26 @@ pub fn run(only: &[String]) -> Result<()> {
             .envs(hosting.env.iter().map(|(name, value)| (*name, value))),
     )?;
     Ok(())
+}
+
+/// How many generated documents the test run gives the schema and the decoder.
+const CONTRACT_DOCUMENTS: usize = 100_000;
+
+/// `cargo xtask contract`: the schema-and-decoder comparison alone, over `documents` generated
+/// documents from `seed`.
+pub fn contract(documents: usize, seed: u64) -> Result<()> {
+    let root = project_root();
+    setup::npm_packages()?;
+    let out = root.join("target/xtask/contract.jsonl");
+    fs::create_dir_all(root.join("target/xtask"))?;
+    let written = contract::write(&out, documents, seed)?;
+    println!("{written} documents written to {}", out.display());
+    run_command(
+        Command::new("node")
+            .current_dir(&root)
+            .args(["--test", "tests/schema/contract.test.mjs"])
+            .env("FOLIO_CONTRACT", &out),
+    )
 }
 
 /// Formatting, lints, unit tests and the sample content: everything before the browser.
