@@ -42,8 +42,10 @@ Commands:
   contract [--documents N] [--seed S]
                              the JSON Schemas and the decoder, side by side over N generated
                              documents (default 1,000,000; the tests run 100,000)
-  fuzz [--inputs N] [--seed S]
-                             mutation-fuzz the decoder (default 1,000,000 inputs)
+  fuzz [--seconds N] [--target T]
+                             coverage-guided fuzzing (cargo-fuzz, a pinned nightly; both
+                             installed on first use) of each target for N s (default 60):
+                             executions, coverage and any crash
   help                       this text
 
 The publisher's commands (import, index, new, check, prerender, serve) are `folio`'s:
@@ -134,13 +136,11 @@ fn run(args: Vec<String>) -> Result<ExitCode> {
             test::contract(documents, seed).map(|()| ExitCode::SUCCESS)
         }
         "fuzz" => {
-            let inputs = option(options, "--inputs")?
-                .map_or(Ok(1_000_000), |n| n.parse())
-                .context("--inputs")?;
-            let seed = option(options, "--seed")?
-                .map_or(Ok(1), |n| n.parse())
-                .context("--seed")?;
-            fuzz::run(inputs, seed).map(|()| ExitCode::SUCCESS)
+            let seconds = option(options, "--seconds")?
+                .map_or(Ok(60), |n| n.parse())
+                .context("--seconds")?;
+            let target = option(options, "--target")?;
+            fuzz::run(seconds, target.as_deref()).map(|()| ExitCode::SUCCESS)
         }
         "help" | "--help" | "-h" => {
             print!("{HELP}");

@@ -21,6 +21,32 @@ pub fn wasm_target() -> Result<()> {
     Ok(())
 }
 
+/// The pinned nightly compiler and cargo-fuzz, for `cargo xtask fuzz` only (libFuzzer needs
+/// the nightly's sanitizer flags; the stable build never waits for either).
+pub fn fuzzing(nightly: &str, cargo_fuzz: &str) -> Result<()> {
+    let installed = output(Command::new("rustup").args(["toolchain", "list"]))?;
+    if !installed.lines().any(|line| line.starts_with(nightly)) {
+        run(Command::new("rustup").args([
+            "toolchain",
+            "install",
+            nightly,
+            "--profile",
+            "minimal",
+        ]))?;
+    }
+    let version = output(Command::new("cargo").args(["fuzz", "--version"])).unwrap_or_default();
+    if version.split_whitespace().nth(1) != Some(cargo_fuzz) {
+        run(Command::new("cargo").args([
+            "install",
+            "cargo-fuzz",
+            "--version",
+            cargo_fuzz,
+            "--locked",
+        ]))?;
+    }
+    Ok(())
+}
+
 /// The npm packages in `package-lock.json`: the wasm optimiser and the browser-test driver.
 pub fn npm_packages() -> Result<()> {
     let root = project_root();
