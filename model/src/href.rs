@@ -102,10 +102,13 @@ pub fn check_srcset(raw: &str) -> (Option<String>, Vec<String>) {
             continue;
         }
         match check_url(url, UrlUse::Media) {
-            Ok(url) => kept.push(match descriptor {
+            // Kept only as written: a URL that cleaning changed (a control character trimmed
+            // off next to a comma, say) would read differently in the rebuilt attribute.
+            Ok(cleaned) if cleaned == url => kept.push(match descriptor {
                 Some(descriptor) => format!("{url} {descriptor}"),
-                None => url,
+                None => cleaned,
             }),
+            Ok(_) => dropped.push("control characters are not allowed in a srcset URL".into()),
             Err(reason) => dropped.push(reason),
         }
     }
@@ -273,5 +276,14 @@ mod tests {
         assert_eq!(srcset.as_deref(), Some("/a-480.jpg 480w, /a-960.jpg 960w"));
         assert_eq!(dropped.len(), 2);
         assert_eq!(check_srcset("data:image/png;base64,xx 1x").0, None);
+        // Found by `cargo xtask fuzz` (url_filter): trimmed of the control character, the
+        // candidate would have been ",javascript:x", which a browser reads as "javascript:x"
+        // in the rebuilt attribute.
+        let (srcset, dropped) = check_srcset("a.jpg 1x, \u{0},javascript:x 2x");
+        assert_eq!(srcset.as_deref(), Some("a.jpg 1x"));
+        assert_eq!(
+            dropped,
+            ["control characters are not allowed in a srcset URL"]
+        );
     }
 }
