@@ -58,11 +58,16 @@ function watchTheViewer() {
   const fromFolio = (error) =>
     ["CompileError", "LinkError", "RuntimeError"].some((kind) => wasm(error, kind)) ||
     String(error?.stack).includes(assets);
+  // The link reloads this very address (the app shell cannot know it at build time, and
+  // points at the front page until now).
+  const reloadHere = () => {
+    for (const link of document.querySelectorAll(".last-resort a")) link.href = location.href;
+  };
+  document.addEventListener("DOMContentLoaded", reloadHere);
   const failed = () => {
     if (root.hasAttribute("data-folio-failed")) return;
     root.setAttribute("data-folio-failed", "");
-    // The link reloads this very address (the app shell cannot know it at build time).
-    for (const link of document.querySelectorAll(".last-resort a")) link.href = location.href;
+    reloadHere();
   };
   addEventListener(
     "error",
