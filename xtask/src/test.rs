@@ -14,7 +14,7 @@ use std::process::Command;
 use std::sync::OnceLock;
 use std::time::Instant;
 
-use anyhow::{Result, ensure};
+use anyhow::{Context, Result, ensure};
 
 use crate::setup::{self, run as run_command};
 use clap::ValueEnum as _;
@@ -32,20 +32,33 @@ pub fn run(only: &[String]) -> Result<()> {
     setup::chromium()?;
     setup::nginx()?;
 
-    if only.is_empty() {
-        static_checks(&root)?;
-    }
     let test_files: Vec<&str> = if only.is_empty() {
         vec!["tests/schema/", "tests/e2e/"]
     } else {
         only.iter().map(String::as_str).collect()
     };
 
-    step("release build");
-    let site = dist::build(&dist::Options {
-        out_dir: root.join("target/xtask/e2e-site"),
-        ..dist::Options::default()
-    })?;
+    // The release build runs beside the static checks: its profile has directories (and so
+    // cargo locks) of its own, and its long link-time optimisation keeps one core busy while
+    // the checks use the other.
+    step("release build (beside the static checks)");
+    let out_dir = root.join("target/xtask/e2e-site");
+    let release = std::thread::spawn(move || {
+        dist::build(&dist::Options {
+            out_dir,
+            ..dist::Options::default()
+        })
+    });
+    let checked = if only.is_empty() {
+        static_checks(&root)
+    } else {
+        Ok(())
+    };
+    let site = release
+        .join()
+        .map_err(|_| anyhow::anyhow!("the release build panicked"))?
+        .context("the release build")?;
+    checked?;
 
     step("browser tests");
     let faults = serve::Faults {
