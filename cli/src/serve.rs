@@ -263,11 +263,7 @@ fn handle(
     let path = target.split(['?', '#']).next().unwrap_or("/").to_string();
     let extra = Extra {
         cors: headers.cors,
-        policy: if headers.csp {
-            page_policy(root, &path)
-        } else {
-            None
-        },
+        policy_for: headers.csp.then_some((root, path.as_str())),
     };
 
     let fault = match faults {
@@ -354,7 +350,12 @@ fn planned_fault(faults: &Faults, path: &str) -> String {
     plan.get(path).cloned().unwrap_or_default()
 }
 
-fn answer(stream: &mut TcpStream, root: &Served, path: &str, extra: &Extra) -> std::io::Result<()> {
+fn answer(
+    stream: &mut TcpStream,
+    root: &Served,
+    path: &str,
+    extra: &Extra<'_>,
+) -> std::io::Result<()> {
     match resolve(root, path).and_then(|file| Some((fs::read(&file).ok()?, file))) {
         Some((bytes, file)) => respond(stream, 200, content_type(&file), &bytes, extra),
         None => respond(
@@ -372,7 +373,7 @@ fn respond(
     status: u16,
     content_type: &str,
     body: &[u8],
-    extra: &Extra,
+    extra: &Extra<'_>,
 ) -> std::io::Result<()> {
     write_head(stream, status, content_type, body.len(), extra)?;
     stream.write_all(body)?;
@@ -384,7 +385,7 @@ fn write_head(
     status: u16,
     content_type: &str,
     length: usize,
-    extra: &Extra,
+    extra: &Extra<'_>,
 ) -> std::io::Result<()> {
     let reason = match status {
         200 => "OK",
@@ -396,12 +397,12 @@ fn write_head(
     } else {
         ""
     };
-    let policy = match &extra.policy {
-        Some(policy) if content_type.starts_with("text/html") => {
-            format!("Content-Security-Policy: {policy}\r\n")
-        }
-        _ => String::new(),
-    };
+    let policy = extra
+        .policy_for
+        .filter(|_| content_type.starts_with("text/html"))
+        .and_then(|(served, path)| page_policy(served, path))
+        .map(|policy| format!("Content-Security-Policy: {policy}\r\n"))
+        .unwrap_or_default();
     write!(
         stream,
         "HTTP/1.1 {status} {reason}\r\nContent-Type: {content_type}\r\nContent-Length: {length}\r\n\
@@ -410,10 +411,11 @@ fn write_head(
 }
 
 /// The headers one answer gets beside the usual ones.
-struct Extra {
+struct Extra<'a> {
     cors: bool,
-    /// Sent with an HTML page.
-    policy: Option<String>,
+    /// The site and the page's path, when an HTML answer gets the recipe's policy (worked out
+    /// only for those: it reads the site's configuration).
+    policy_for: Option<(&'a Served, &'a str)>,
 }
 
 /// The file for a URL path, or the app shell for an app route, or `None` for a 404.
