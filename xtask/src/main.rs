@@ -25,9 +25,12 @@ Usage: cargo xtask <command> [options]
 Commands:
   serve [--port N]           build the site and serve it with the sample content
                              on http://127.0.0.1:N/ (default 8080)
-  test [FILE...]             run every test: formatting, lints, unit tests, browser tests;
-                             with files (e.g. tests/e2e/embed.test.mjs), only the release
-                             build and those browser tests
+  test [--engine E] [FILE...]
+                             run every test: formatting, lints, unit tests, browser tests
+                             (tests/engines/ in Chromium, Firefox and WebKit; --engine
+                             chromium|firefox|webkit: in that one); with files (e.g.
+                             tests/e2e/embed.test.mjs), only the release build and those
+                             browser tests
   dist [--base-path /P/] [--site-url URL]
                              release build of the deployable site into dist/
                              (--base-path: the path the site is hosted under; default /;
@@ -112,7 +115,22 @@ fn run(args: Vec<String>) -> Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        "test" => test::run(options).map(|()| ExitCode::SUCCESS),
+        "test" => {
+            let engine = option(options, "--engine")?;
+            let engines = match &engine {
+                Some(engine) if !test::ENGINES.contains(&engine.as_str()) => {
+                    bail!("--engine: expected one of {}", test::ENGINES.join(", "))
+                }
+                Some(engine) => vec![engine.as_str()],
+                None => test::ENGINES.to_vec(),
+            };
+            let files: Vec<String> = options
+                .iter()
+                .filter(|o| engine.as_ref() != Some(o) && o.as_str() != "--engine")
+                .cloned()
+                .collect();
+            test::run(&files, &engines).map(|()| ExitCode::SUCCESS)
+        }
         "bench" if options.first().is_some_and(|o| o == "--archive") => {
             let count = option(options, "--archive")?
                 .context("--archive needs a number of articles")?

@@ -73,6 +73,24 @@ pub fn chromium() -> Result<()> {
     run(Command::new("apt-get").args(["install", "-y", "--no-install-recommends", "chromium"]))
 }
 
+/// Firefox ESR, and WebKitGTK's WebDriver and MiniBrowser on a virtual display, from Debian's
+/// packages: the engines of the cross-engine suite beside Chromium.
+pub fn other_engines() -> Result<()> {
+    let installed = [
+        "/usr/bin/firefox-esr",
+        "/usr/bin/WebKitWebDriver",
+        "/usr/bin/Xvfb",
+    ]
+    .iter()
+    .all(|program| Path::new(program).exists());
+    if installed {
+        return Ok(());
+    }
+    println!("Installing Firefox ESR, WebKitGTK's WebDriver and Xvfb from Debian's packages…");
+    run(Command::new("apt-get").arg("update"))?;
+    run(Command::new("apt-get").args(["install", "-y", "firefox-esr", "webkit2gtk-driver", "xvfb"]))
+}
+
 /// Debian's nginx with the brotli_static module, for the hosting tests.
 pub fn nginx() -> Result<()> {
     let has_brotli = Path::new("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so").exists();

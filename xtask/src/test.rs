@@ -23,8 +23,12 @@ use folio_cli::{check, import, prerender, serve};
 
 use crate::{archive, contract, dist, hostile, nginx, project_root};
 
-/// Runs every test, or with `only` (test files), just the release build and those files.
-pub fn run(only: &[String]) -> Result<()> {
+/// The engines the cross-engine suite (`tests/engines/`) runs in, one after another.
+pub const ENGINES: [&str; 3] = ["chromium", "firefox", "webkit"];
+
+/// Runs every test, or with `only` (test files), just the release build and those files; the
+/// cross-engine suite in every engine of `engines`.
+pub fn run(only: &[String], engines: &[&str]) -> Result<()> {
     RUN_STARTED.get_or_init(Instant::now);
     let root = project_root();
     setup::wasm_target()?;
@@ -33,10 +37,16 @@ pub fn run(only: &[String]) -> Result<()> {
     setup::nginx()?;
 
     let test_files: Vec<&str> = if only.is_empty() {
-        vec!["tests/schema/", "tests/e2e/"]
+        vec!["tests/schema/", "tests/e2e/", ENGINES_SUITE]
     } else {
         only.iter().map(String::as_str).collect()
     };
+    let (engine_files, chromium_files): (Vec<&str>, Vec<&str>) = test_files
+        .into_iter()
+        .partition(|file| file.starts_with(ENGINES_SUITE));
+    if !engine_files.is_empty() {
+        setup::other_engines()?;
+    }
 
     // The release build runs beside the static checks: its profile has directories (and so
     // cargo locks) of its own, and its long link-time optimisation keeps one core busy while
@@ -61,6 +71,108 @@ pub fn run(only: &[String]) -> Result<()> {
     checked?;
 
     step("browser tests");
+    let hostile = hostile::write_all(&root.join("target/xtask/hostile"))?;
+    // A page on another origin that embeds Folio's articles, with a hostile stylesheet.
+    let embed_host = serve::start_other_site(&root.join("tests/e2e/embed-host"), 0)?;
+    // The cross-engine suite runs beside the Chromium tests (a browser test waits more than it
+    // computes), on a site of its own; its report follows theirs.
+    let cross_engine = if engine_files.is_empty() {
+        None
+    } else {
+        let site = EnginesSite::start(&site, &root.join("target/xtask/engines"))?;
+        let env = [
+            ("FOLIO_ENGINES_URL", site.server.url.clone()),
+            ("FOLIO_ENGINES_SITE", site.dir.display().to_string()),
+            ("FOLIO_HOSTILE", hostile.display().to_string()),
+            ("FOLIO_EMBED_HOST_URL", embed_host.url.clone()),
+        ];
+        let files: Vec<String> = engine_files.iter().map(|file| file.to_string()).collect();
+        let engines: Vec<String> = engines.iter().map(|engine| engine.to_string()).collect();
+        let root = root.clone();
+        Some(std::thread::spawn(move || {
+            let _site = site;
+            engines
+                .iter()
+                .map(|engine| EngineRun::run(&root, engine, &files, &env))
+                .collect::<Result<Vec<_>>>()
+        }))
+    };
+    let chromium = if chromium_files.is_empty() {
+        Ok(())
+    } else {
+        chromium_suite(&root, &site, &hostile, &embed_host, &chromium_files)
+    };
+    let mut engines_passed = true;
+    if let Some(cross_engine) = cross_engine {
+        let runs = cross_engine
+            .join()
+            .map_err(|_| anyhow::anyhow!("the cross-engine suite panicked"))??;
+        for run in runs {
+            step(&format!(
+                "cross-engine suite in {} ({}s)",
+                run.engine, run.seconds
+            ));
+            print!("{}", run.report);
+            engines_passed &= run.passed;
+        }
+    }
+    chromium?;
+    ensure!(
+        engines_passed,
+        "the cross-engine suite failed (its report is above)"
+    );
+    Ok(())
+}
+
+/// Where the suite that runs in every engine lives.
+const ENGINES_SUITE: &str = "tests/engines";
+
+/// The cross-engine suite's files run in one engine.
+struct EngineRun {
+    engine: String,
+    passed: bool,
+    seconds: u64,
+    report: String,
+}
+
+impl EngineRun {
+    fn run(
+        root: &Path,
+        engine: &str,
+        files: &[String],
+        env: &[(&str, String)],
+    ) -> Result<EngineRun> {
+        let started = Instant::now();
+        let output = Command::new("node")
+            .current_dir(root)
+            .args(["--test", "--test-concurrency=1", "--test-reporter=spec"])
+            .args(files)
+            .env("FOLIO_ENGINE", engine)
+            .envs(env.iter().map(|(name, value)| (*name, value)))
+            .output()
+            .context("could not start node")?;
+        Ok(EngineRun {
+            engine: engine.to_string(),
+            passed: output.status.success(),
+            seconds: started.elapsed().as_secs(),
+            report: format!(
+                "{}{}",
+                String::from_utf8_lossy(&output.stdout),
+                String::from_utf8_lossy(&output.stderr)
+            ),
+        })
+    }
+}
+
+/// The Chromium suite (`tests/e2e/`, `tests/schema/`) over the release build and the sites
+/// made from it.
+fn chromium_suite(
+    root: &Path,
+    site: &Path,
+    hostile: &Path,
+    embed_host: &serve::Running,
+    test_files: &[&str],
+) -> Result<()> {
     let faults = serve::Faults {
         plan: root.join("target/xtask/faults.json"),
         log: root.join("target/xtask/requests.log"),
@@ -69,15 +181,14 @@ pub fn run(only: &[String]) -> Result<()> {
     fs::write(&faults.log, "")?;
     // Every other site is a copy of the build made before its pages are prerendered for the
     // test server's address.
-    let agreement = AgreementSite::start(&site, &root.join("target/xtask/agreement"))?;
-    let hosting = HostingSandbox::start(&site, &root.join("target/xtask/hosting"))?;
-    let hostile = hostile::write_all(&root.join("target/xtask/hostile"))?;
-    let imported = ImportSite::start(&site, &root.join("target/xtask/import-site"))?;
-    let archive = ArchiveSite::start(&site, &root.join("target/xtask/archive"))?;
-    let server = serve::start_with_faults(&site, 0, Some(faults.clone()))?;
+    let agreement = AgreementSite::start(site, &root.join("target/xtask/agreement"))?;
+    let hosting = HostingSandbox::start(site, &root.join("target/xtask/hosting"))?;
+    let imported = ImportSite::start(site, &root.join("target/xtask/import-site"))?;
+    let archive = ArchiveSite::start(site, &root.join("target/xtask/archive"))?;
+    let server = serve::start_with_faults(site, 0, Some(faults.clone()))?;
     // Static entry pages for the sample articles, as a publisher's deploy step writes them.
     prerender::run(&prerender::Options {
-        site: site.clone(),
+        site: site.to_path_buf(),
         content: None,
         site_url: server.url.clone(),
         skip_invalid: false,
@@ -86,16 +197,14 @@ pub fn run(only: &[String]) -> Result<()> {
     // The documents the schemas and the decoder must agree on (tests/schema/contract.test.mjs).
     let contract = root.join("target/xtask/contract.jsonl");
     contract::write(&contract, CONTRACT_DOCUMENTS, 1)?;
-    // A page on another origin that embeds Folio's articles, with a hostile stylesheet.
-    let embed_host = serve::start_other_site(&root.join("tests/e2e/embed-host"), 0)?;
     run_command(
         Command::new("node")
-            .current_dir(&root)
+            .current_dir(root)
             .args(["--test", "--test-concurrency=1"])
-            .args(&test_files)
+            .args(test_files)
             .env("FOLIO_URL", &server.url)
-            .env("FOLIO_SITE", &site)
-            .env("FOLIO_HOSTILE", &hostile)
+            .env("FOLIO_SITE", site)
+            .env("FOLIO_HOSTILE", hostile)
             .env("FOLIO_CONTRACT", &contract)
             .env("FOLIO_EMBED_HOST_URL", &embed_host.url)
             .env("FOLIO_FAULTS_PLAN", &faults.plan)
@@ -107,8 +216,7 @@ pub fn run(only: &[String]) -> Result<()> {
             .env("FOLIO_ARCHIVE_URL", &archive.server.url)
             .env("FOLIO_ARCHIVE_SITE", &archive.dir)
             .envs(hosting.env.iter().map(|(name, value)| (*name, value))),
-    )?;
-    Ok(())
+    )
 }
 
 /// How many generated documents the test run gives the schema and the decoder.
@@ -333,10 +441,11 @@ struct AgreementSite {
 impl AgreementSite {
     fn start(site: &Path, dir: &Path) -> Result<AgreementSite> {
         // The hostile cases the viewer refuses have no page; the agreement test skips them.
-        let server = served_copy(site, dir, true, |content| {
+        let server = served_copy(site, dir, true, |copy| {
             for case in hostile::cases()? {
                 fs::write(
-                    content.join("articles").join(format!("{}.json", case.name)),
+                    copy.join("content/articles")
+                        .join(format!("{}.json", case.name)),
                     &case.input,
                 )?;
             }
@@ -363,8 +472,8 @@ impl ImportSite {
         let fixtures = project_root().join("tests/fixtures/import");
         let expect: serde_json::Value =
             serde_json::from_slice(&fs::read(fixtures.join("expect.json"))?)?;
-        let server = served_copy(site, dir, false, |content| {
-            let content = ContentFolder::new(content);
+        let server = served_copy(site, dir, false, |copy| {
+            let content = ContentFolder::new(copy.join("content"));
             for run in expect["imports"].as_array().into_iter().flatten() {
                 let format = run["format"].as_str().unwrap_or_default();
                 let format = import::Format::from_str(format, true)
@@ -403,9 +512,10 @@ impl ArchiveSite {
     const PAGE_SIZE: usize = 10;
 
     fn start(site: &Path, dir: &Path) -> Result<ArchiveSite> {
-        let server = served_copy(site, dir, false, |content| {
-            archive::generate(content, Self::ARTICLES)?;
-            ContentFolder::new(content).rebuild_index(Self::PAGE_SIZE, false)?;
+        let server = served_copy(site, dir, false, |copy| {
+            let content = copy.join("content");
+            archive::generate(&content, Self::ARTICLES)?;
+            ContentFolder::new(&content).rebuild_index(Self::PAGE_SIZE, false)?;
             Ok(())
         })?;
         Ok(ArchiveSite {
@@ -415,8 +525,49 @@ impl ArchiveSite {
     }
 }
 
-/// A fresh copy of the release build in `dir`, its content folder changed by `fill`, served on
-/// loopback and prerendered for that address (past unreadable documents with `skip_invalid`).
+/// A copy of the release build for the cross-engine suite (`tests/engines/`), prerendered for
+/// its own address, whose pages load scripts from `tests/e2e/host/` first, as a publisher's
+/// page loads its ad script: the demo ad filler and the layout recorder (which tells the tests,
+/// in any engine, whether anything moved). Its own copy, because the suite runs beside the
+/// Chromium tests, which write content into theirs.
+struct EnginesSite {
+    dir: PathBuf,
+    server: serve::Running,
+}
+
+impl EnginesSite {
+    const HOST_SCRIPTS: [&str; 2] = ["demo-ad-filler.js", "layout-recorder.js"];
+
+    fn start(site: &Path, dir: &Path) -> Result<EnginesSite> {
+        let server = served_copy(site, dir, false, |copy| {
+            let scripts = project_root().join("tests/e2e/host");
+            fs::create_dir_all(copy.join("host"))?;
+            let mut tags = String::new();
+            for name in Self::HOST_SCRIPTS {
+                fs::copy(scripts.join(name), copy.join("host").join(name))?;
+                tags.push_str(&format!("<script src=\"host/{name}\"></script>\n"));
+            }
+            // The app shell, which every prerendered page is made from, and the front page.
+            for page in [prerender::APP_SHELL, "index.html"] {
+                let html = fs::read_to_string(copy.join(page))?;
+                ensure!(html.contains("</head>"), "{page} has no </head>");
+                fs::write(
+                    copy.join(page),
+                    html.replacen("</head>", &format!("{tags}</head>"), 1),
+                )?;
+            }
+            Ok(())
+        })?;
+        Ok(EnginesSite {
+            dir: dir.to_path_buf(),
+            server,
+        })
+    }
+}
+
+/// A fresh copy of the release build in `dir`, changed by `fill` (given the copy's folder),
+/// served on loopback and prerendered for that address (past unreadable documents with
+/// `skip_invalid`).
 fn served_copy(
     site: &Path,
     dir: &Path,
@@ -427,7 +578,7 @@ fn served_copy(
         fs::remove_dir_all(dir)?;
     }
     dist::copy_dir(site, dir)?;
-    fill(&dir.join("content"))?;
+    fill(dir)?;
     let server = serve::start(dir, 0)?;
     prerender::run(&prerender::Options {
         site: dir.to_path_buf(),
