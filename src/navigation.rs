@@ -38,12 +38,8 @@ pub fn install() {
     let scroll = window_event_listener(ev::scroll, |_| {
         // While a back/forward change is pending the page under the old scroll position is
         // being replaced: what the browser reports then belongs to no page.
-        if PENDING.get() == Pending::History {
-            return;
-        }
-        let window = window();
-        if let (Ok(path), Ok(y)) = (window.location().pathname(), window.scroll_y()) {
-            POSITIONS.with_borrow_mut(|positions| positions.insert(path, y));
+        if PENDING.get() != Pending::History {
+            remember_position();
         }
     });
     let popstate = window_event_listener(ev::popstate, |_| PENDING.set(Pending::History));
@@ -51,6 +47,16 @@ pub fn install() {
         scroll.remove();
         popstate.remove();
     });
+}
+
+/// Records where the reader is on the current page. The router calls it too, before it leaves a
+/// page for a link: the scroll event of a scroll made just before the click may not have been
+/// dispatched yet (it waits for the next frame), and would then count for the new page.
+pub fn remember_position() {
+    let window = window();
+    if let (Ok(path), Ok(y)) = (window.location().pathname(), window.scroll_y()) {
+        POSITIONS.with_borrow_mut(|positions| positions.insert(path, y));
+    }
 }
 
 /// Tells the navigation memory that a page has put its content (headed by `heading`) in the
