@@ -207,10 +207,8 @@ class WebKitEngine {
   }
 
   async version() {
-    const page = await this.open();
-    const version = page.capabilities.browserVersion;
-    await page.close();
-    return `MiniBrowser/${version}`;
+    if (!this.page) await this.open();
+    return `WebKitGTK/${this.page.capabilities.browserVersion}`;
   }
 
   /** A page in a new session; the driver allows one at a time, so this ends the last one. */
