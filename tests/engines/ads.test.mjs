@@ -22,10 +22,12 @@ for (const [width, breakpoint] of [
     // Down the article half a screen at a time, as a reader scrolls.
     for (;;) {
       const atTheEnd = await page.evaluate(async () => {
-        window.scrollBy(0, window.innerHeight / 2);
-        // Two frames and a moment: what the reader sees, the intersection observer sees.
+        // Two frames and a moment at each position: what the reader saw, the intersection
+        // observer saw (a slot that never was near the viewport in a frame is not announced).
         await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 30))));
-        return window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 1;
+        const atTheEnd = window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 1;
+        window.scrollBy(0, window.innerHeight / 2);
+        return atTheEnd;
       });
       if (atTheEnd) break;
     }
@@ -38,7 +40,15 @@ for (const [width, breakpoint] of [
     );
     assert.ok(slots.length >= 3, `${slots.length} slots`);
     // Every slot filled, and a frame recorded since.
-    await page.waitFor((count) => window.__folioFrames.at(-1).filled === count, slots.length);
+    await page.waitFor((count) => window.__folioFrames.at(-1).filled === count, slots.length).catch(async (error) => {
+      const state = await page.evaluate(() => ({
+        filled: window.__folio.filled,
+        announced: window.__folio.adslot.map((event) => event.slotId),
+        frames: window.__folioFrames.length,
+        last: window.__folioFrames.at(-1),
+      }));
+      throw new Error(`${error.message}\n${JSON.stringify(state)}`);
+    });
 
     const { adslot, pageview, boxes, frames } = await page.evaluate(() => ({
       adslot: window.__folio.adslot,
