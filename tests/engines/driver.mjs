@@ -107,7 +107,9 @@ class PuppeteerEngine {
     const context = await this.browser.createBrowserContext();
     const page = await context.newPage();
     await page.setViewport({ width, height });
-    return new PuppeteerPage(context, page);
+    const opened = new PuppeteerPage(context, page);
+    await opened.watchPolicy();
+    return opened;
   }
 
   async close() {
@@ -124,7 +126,16 @@ class PuppeteerPage extends EnginePage {
     this.reported = [];
     page.on('pageerror', (error) => this.reported.push(error.message));
     page.on('console', (message) => {
-      if (message.type() === 'error' && /panicked at|RuntimeError/.test(message.text())) this.reported.push(message.text());
+      if (message.type() === 'error' && /panicked at|RuntimeError|^CSP: /.test(message.text())) this.reported.push(message.text());
+    });
+  }
+
+  /** Reports breaches of the page's Content-Security-Policy (Trusted Types included) too. */
+  async watchPolicy() {
+    await this.page.evaluateOnNewDocument(() => {
+      document.addEventListener('securitypolicyviolation', (event) => {
+        console.error(`CSP: ${event.violatedDirective} refused ${event.blockedURI} ${event.sample}`);
+      });
     });
   }
 
