@@ -37,8 +37,7 @@ pub fn run(runs: u32) -> Result<()> {
     let root = project_root();
     setup::wasm_target()?;
     setup::npm_packages()?;
-    setup::chromium()?;
-    setup::nginx()?;
+    setup::debian_packages([&setup::CHROMIUM].into_iter().chain(&setup::NGINX))?;
     let out = root.join("target/bench");
     let site = dist::build(&dist::Options {
         out_dir: out.join("site"),

@@ -63,49 +63,61 @@ pub fn npm_packages() -> Result<()> {
     Ok(())
 }
 
-/// Debian's Chromium and ChromeDriver, for the browser tests.
-pub fn chromium() -> Result<()> {
-    if Path::new("/usr/bin/chromium").exists() {
-        return Ok(());
-    }
-    println!("Installing Chromium from Debian's packages (about a minute)…");
-    run(Command::new("apt-get").arg("update"))?;
-    run(Command::new("apt-get").args(["install", "-y", "--no-install-recommends", "chromium"]))
+/// A Debian package a command needs, and a file that shows it is installed.
+pub struct DebianPackage {
+    name: &'static str,
+    installs: &'static str,
 }
 
-/// Firefox ESR, and WebKitGTK's WebDriver and MiniBrowser on a virtual display, from Debian's
-/// packages: the engines of the cross-engine suite beside Chromium.
-pub fn other_engines() -> Result<()> {
-    let installed = [
-        "/usr/bin/firefox-esr",
-        "/usr/bin/WebKitWebDriver",
-        "/usr/bin/Xvfb",
-    ]
-    .iter()
-    .all(|program| Path::new(program).exists());
-    if installed {
-        return Ok(());
-    }
-    println!("Installing Firefox ESR, WebKitGTK's WebDriver and Xvfb from Debian's packages…");
-    run(Command::new("apt-get").arg("update"))?;
-    run(Command::new("apt-get").args(["install", "-y", "firefox-esr", "webkit2gtk-driver", "xvfb"]))
-}
+/// The browser of the Chromium suite and of the benchmark.
+pub const CHROMIUM: DebianPackage = DebianPackage {
+    name: "chromium",
+    installs: "/usr/bin/chromium",
+};
+/// nginx and its brotli_static module, for the hosting tests and the benchmark.
+pub const NGINX: [DebianPackage; 2] = [
+    DebianPackage {
+        name: "nginx",
+        installs: "/usr/sbin/nginx",
+    },
+    DebianPackage {
+        name: "libnginx-mod-http-brotli-static",
+        installs: "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so",
+    },
+];
+/// The other engines of the cross-engine suite: Firefox ESR, and WebKitGTK's WebDriver (which
+/// brings its MiniBrowser) on a virtual display.
+pub const OTHER_ENGINES: [DebianPackage; 3] = [
+    DebianPackage {
+        name: "firefox-esr",
+        installs: "/usr/bin/firefox-esr",
+    },
+    DebianPackage {
+        name: "webkit2gtk-driver",
+        installs: "/usr/bin/WebKitWebDriver",
+    },
+    DebianPackage {
+        name: "xvfb",
+        installs: "/usr/bin/Xvfb",
+    },
+];
 
-/// Debian's nginx with the brotli_static module, for the hosting tests.
-pub fn nginx() -> Result<()> {
-    let has_brotli = Path::new("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so").exists();
-    if Path::new("/usr/sbin/nginx").exists() && has_brotli {
+/// Installs, in one apt run, those of `packages` this machine lacks (apt-get: run as root or
+/// with the packages present).
+pub fn debian_packages<'a>(packages: impl IntoIterator<Item = &'a DebianPackage>) -> Result<()> {
+    let missing: Vec<&str> = packages
+        .into_iter()
+        .filter(|package| !Path::new(package.installs).exists())
+        .map(|package| package.name)
+        .collect();
+    if missing.is_empty() {
         return Ok(());
     }
-    println!("Installing nginx from Debian's packages…");
+    println!("Installing {} from Debian's packages…", missing.join(", "));
     run(Command::new("apt-get").arg("update"))?;
-    run(Command::new("apt-get").args([
-        "install",
-        "-y",
-        "--no-install-recommends",
-        "nginx",
-        "libnginx-mod-http-brotli-static",
-    ]))
+    run(Command::new("apt-get")
+        .args(["install", "-y", "--no-install-recommends"])
+        .args(&missing))
 }
 
 fn modified(path: &Path) -> Option<std::time::SystemTime> {

@@ -33,8 +33,6 @@ pub fn run(only: &[String], engines: &[&str]) -> Result<()> {
     let root = project_root();
     setup::wasm_target()?;
     setup::npm_packages()?;
-    setup::chromium()?;
-    setup::nginx()?;
 
     let test_files: Vec<&str> = if only.is_empty() {
         vec!["tests/schema/", "tests/e2e/", ENGINES_SUITE]
@@ -44,9 +42,17 @@ pub fn run(only: &[String], engines: &[&str]) -> Result<()> {
     let (engine_files, chromium_files): (Vec<&str>, Vec<&str>) = test_files
         .into_iter()
         .partition(|file| file.starts_with(ENGINES_SUITE));
-    if !engine_files.is_empty() {
-        setup::other_engines()?;
-    }
+    // The browsers and nginx install while the build compiles: apt waits on the network and on
+    // dpkg, the build on the cores.
+    let other_engines = !engine_files.is_empty();
+    let packages = std::thread::spawn(move || {
+        let mut packages = vec![&setup::CHROMIUM];
+        packages.extend(&setup::NGINX);
+        if other_engines {
+            packages.extend(&setup::OTHER_ENGINES);
+        }
+        setup::debian_packages(packages)
+    });
 
     // The release build runs beside the static checks: its profile has directories (and so
     // cargo locks) of its own, and its long link-time optimisation keeps one core busy while
@@ -69,6 +75,10 @@ pub fn run(only: &[String], engines: &[&str]) -> Result<()> {
         .map_err(|_| anyhow::anyhow!("the release build panicked"))?
         .context("the release build")?;
     checked?;
+    packages
+        .join()
+        .map_err(|_| anyhow::anyhow!("the package installation panicked"))?
+        .context("installing Debian's packages")?;
 
     step("browser tests");
     let hostile = hostile::write_all(&root.join("target/xtask/hostile"))?;
