@@ -178,9 +178,10 @@ class PuppeteerPage extends EnginePage {
 }
 
 /**
- * WebKitGTK: `WebKitWebDriver` on a free loopback port, its `MiniBrowser` windows on a private
- * `Xvfb` display. Each page is a WebDriver session of its own (its own browser process and
- * storage), as each puppeteer page has its own context.
+ * WebKitGTK: `WebKitWebDriver` on a free loopback port, its `MiniBrowser` on a private `Xvfb`
+ * display. The driver runs one session (one browser window) at a time, and starting one costs
+ * a browser launch (which, on a loaded machine, can hang): the engine keeps one session, and a
+ * page closed clears what it stored before the next one opens.
  */
 class WebKitEngine {
   static async launch() {
@@ -218,14 +219,12 @@ class WebKitEngine {
   }
 
   async version() {
-    if (!this.page) await this.open();
-    return `WebKitGTK/${this.page.capabilities.browserVersion}`;
+    return `WebKitGTK/${(await this.session()).capabilities.browserVersion}`;
   }
 
-  /** A page in a new session; the driver allows one at a time, so this ends the last one. */
-  async open({ width = 1280, height = 900 } = {}) {
-    await this.page?.close().catch(() => {});
-    const session = await webdriver(this.url, 'POST', '/session', {
+  /** The one session, started on first use. */
+  async session() {
+    this.started ??= webdriver(this.url, 'POST', '/session', {
       capabilities: {
         alwaysMatch: {
           'webkitgtk:browserOptions': {
@@ -235,23 +234,32 @@ class WebKitEngine {
         },
       },
     });
-    this.page = new WebKitPage(`${this.url}/session/${session.sessionId}`, session.capabilities);
-    await this.page.resize(width, height);
-    return this.page;
+    return this.started;
+  }
+
+  /** The window, cleared of the last page (closed or not: a failed test may leave it open). */
+  async open({ width = 1280, height = 900 } = {}) {
+    const session = await this.session();
+    await this.current?.close().catch(() => {});
+    this.current = new WebKitPage(`${this.url}/session/${session.sessionId}`);
+    await this.current.resize(width, height);
+    return this.current;
   }
 
   async close() {
-    await this.page?.close().catch(() => {});
+    if (this.started) {
+      const session = await this.started.catch(() => null);
+      if (session) await webdriver(this.url, 'DELETE', `/session/${session.sessionId}`).catch(() => {});
+    }
     this.driver.kill();
     this.display.kill();
   }
 }
 
 class WebKitPage extends EnginePage {
-  constructor(session, capabilities) {
+  constructor(session) {
     super();
     this.session = session;
-    this.capabilities = capabilities;
     // Classic WebDriver has no events: errors() relies on Folio's own failure signal.
     this.reported = [];
   }
@@ -308,10 +316,19 @@ class WebKitPage extends EnginePage {
     }
   }
 
+  /** Leaves the window blank, with nothing stored by the site it showed. */
   async close() {
-    await this.command('DELETE', '');
+    await this.evaluate(() => {
+      if (!location.protocol.startsWith('http')) return;
+      localStorage.clear();
+      sessionStorage.clear();
+    });
+    await this.goto('about:blank');
   }
 }
+
+/** How long a WebDriver command may take (a page load included) before the test fails. */
+const COMMAND_MS = 60_000;
 
 /** One WebDriver command; its `value`, or an error that says what the driver said. */
 async function webdriver(base, method, path, body) {
@@ -319,6 +336,7 @@ async function webdriver(base, method, path, body) {
     method,
     headers: body ? { 'content-type': 'application/json' } : {},
     body: body ? JSON.stringify(body) : undefined,
+    signal: AbortSignal.timeout(COMMAND_MS),
   });
   const answer = await response.json();
   if (!response.ok) {

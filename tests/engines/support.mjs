@@ -101,6 +101,33 @@ export async function clickText(page, scope, text) {
   if (found) await page.click('[data-engine-click]');
 }
 
+/**
+ * A reader's click on a link to `href` within the site, as if the page had one: the viewer
+ * follows it without a page load. Returns once the page has changed and is no longer busy.
+ */
+export async function followLink(page, href) {
+  await page.evaluate((href) => {
+    let link = document.getElementById('engine-link');
+    if (!link) {
+      link = document.createElement('a');
+      link.id = 'engine-link';
+      link.textContent = 'Next';
+      document.body.prepend(link);
+    }
+    link.href = href;
+    window.__engineChanged = false;
+    new MutationObserver((_, observer) => {
+      window.__engineChanged = true;
+      observer.disconnect();
+    }).observe(document.querySelector('main'), { subtree: true, childList: true, characterData: true, attributes: true });
+  }, href);
+  await page.click('#engine-link');
+  await page.waitFor(
+    (href) => window.__engineChanged && location.href === href && document.querySelector('main [aria-busy="true"]') === null,
+    href,
+  );
+}
+
 /** The article as the page shows it. */
 export function readArticle(page) {
   return page.evaluate(() => {
