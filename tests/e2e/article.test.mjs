@@ -1,11 +1,11 @@
 // The release build renders every sample article: headline, dek, every paragraph, ad slots.
 
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { ArticlePage, SITE_DIR, SITE_URL, launchBrowser, openPage, plainText, sampleArticle } from './support.mjs';
+import { ArticlePage, SITE_DIR, launchBrowser, openPage, plainText, sampleArticle } from './support.mjs';
 
 let browser;
 before(async () => {
@@ -92,13 +92,3 @@ test('images reserve their box before they load, and body images load lazily', a
   await page.context().close();
 });
 
-test('the front page lists the articles of content/index.json, newest first', async () => {
-  const page = await openPage(browser);
-  await page.goto(SITE_URL);
-  const index = JSON.parse(readFileSync(join(SITE_DIR, 'content/index.json'), 'utf8'));
-  const links = page.getByRole('list').first().getByRole('heading', { level: 2 });
-  await links.first().waitFor();
-  assert.deepEqual(await links.allTextContents(), index.articles.map((a) => a.headline));
-  assert.equal(await page.title(), 'Folio');
-  await page.context().close();
-});

@@ -1,4 +1,5 @@
-// Missing, broken and hostile documents: the reader always gets a clear page.
+// Missing, broken and hostile documents: the reader always gets a clear page
+// (tests/engines/navigation.test.mjs has not-found and retry in every engine).
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
@@ -11,24 +12,6 @@ before(async () => {
 });
 after(() => browser?.close());
 
-test('a missing article shows the not-found page', async () => {
-  const page = await openPage(browser);
-  const article = new ArticlePage(page);
-  await article.open('no-such-article');
-  await article.waitForHeadline('Page not found');
-  assert.equal(await page.title(), 'Page not found · Folio');
-  assert.equal(await page.getByRole('button', { name: 'Retry' }).count(), 0);
-  assert.deepEqual(page.errors, []);
-  await page.context().close();
-});
-
-test('an unknown path shows the not-found page', async () => {
-  const page = await openPage(browser);
-  await page.goto(new URL('no/such/page', SITE_URL).href);
-  await new ArticlePage(page).waitForHeadline('Page not found');
-  await page.context().close();
-});
-
 test('an address that cannot be an article id is not found, without a request', async () => {
   const page = await openPage(browser);
   const requests = [];
@@ -37,30 +20,6 @@ test('an address that cannot be an article id is not found, without a request', 
   await new ArticlePage(page).waitForHeadline('Page not found');
   assert.deepEqual(requests.filter((url) => url.includes('/content/')), []);
   await page.context().close();
-});
-
-test('malformed JSON shows the error view, and retry works once the file is fixed', async () => {
-  const id = 'broken-then-fixed';
-  serveFixture('malformed.json', id);
-  try {
-    const page = await openPage(browser);
-    const article = new ArticlePage(page);
-    await article.open(id);
-    await article.waitForHeadline("This article couldn't be loaded");
-    assert.match(await page.getByRole('alert').textContent(), /damaged/);
-    const details = page.locator('details');
-    await details.getByText('Technical details').click();
-    assert.match(await details.textContent(), /not valid JSON/);
-
-    serveFixture('fixed.json', id);
-    await page.getByRole('button', { name: 'Retry' }).click();
-    await article.waitForHeadline('The corrected file is served');
-    assert.deepEqual(await article.paragraphs(), ['The retry found a good document.']);
-    assert.deepEqual(page.errors, []);
-    await page.context().close();
-  } finally {
-    removeArticle(id);
-  }
 });
 
 test('markup in article text is shown as text and never runs', async () => {

@@ -1,5 +1,6 @@
-// Client-side navigation: related links change the article without a reload, focus moves to
-// the new headline, and back restores where the reader was.
+// Client-side navigation in Chromium: links written without a leading slash, external links,
+// which clicks the viewer follows, the skip link, and links opening in a new tab
+// (tests/engines/navigation.test.mjs follows links, back and forward in every engine).
 
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -31,21 +32,6 @@ async function openMarked(id) {
 function reloaded(page) {
   return page.evaluate(() => window.__folioMark !== true);
 }
-
-test('an internal related link changes URL and article without reloading the page', async () => {
-  const { page, article } = await openMarked('tide-mill-turns-again');
-
-  const target = sampleArticle('night-ferry-timetable');
-  await article.related.getByRole('link', { name: target.headline }).click();
-  await article.waitForHeadline(target.headline);
-
-  assert.equal(new URL(page.url()).pathname, '/articles/night-ferry-timetable');
-  assert.equal(await reloaded(page), false);
-  assert.equal(await page.title(), `${target.headline} · Folio`);
-  assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'H1');
-  assert.deepEqual(page.errors, []);
-  await page.context().close();
-});
 
 test('related links written without a leading slash are internal too', async () => {
   const { page, article } = await openMarked('tide-mill-turns-again');
@@ -94,28 +80,6 @@ test('the viewer follows plain clicks on links to its own pages and leaves every
   await article.waitForHeadline(target.headline);
   assert.equal(await reloaded(page), true, 'a new page');
   assert.deepEqual(page.errors, []);
-  await page.context().close();
-});
-
-test('back and forward restore the scroll position', async () => {
-  const page = await openPage(browser, { width: 1280, height: 800 });
-  const article = new ArticlePage(page);
-  const longRead = sampleArticle('lighthouse-keepers-ledger');
-  await article.open(longRead.id);
-  await article.waitForHeadline(longRead.headline);
-
-  const link = article.related.getByRole('link', { name: 'How the night ferry timetable is built' });
-  await link.scrollIntoViewIfNeeded();
-  const scrolledTo = await page.evaluate(() => window.scrollY);
-  assert.ok(scrolledTo > 2000, `scrolled to ${scrolledTo}`);
-  await link.click();
-  await article.waitForHeadline('How the night ferry timetable is built');
-  assert.equal(await page.evaluate(() => window.scrollY), 0, 'a followed link starts at the top');
-
-  await page.goBack();
-  await article.waitForHeadline(longRead.headline);
-  await page.waitForFunction((y) => Math.abs(window.scrollY - y) < 2, scrolledTo);
-  assert.equal(new URL(page.url()).pathname, `/articles/${longRead.id}`);
   await page.context().close();
 });
 

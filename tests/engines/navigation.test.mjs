@@ -76,7 +76,9 @@ test('a damaged article shows the error view, and Retry shows it once the file i
     const page = await engine.open();
     await page.goto(articleUrl(id));
     await waitForHeadline(page, "This article couldn't be loaded");
-    assert.match(await page.evaluate(() => document.querySelector('.notice [role="alert"]').textContent), /damaged/);
+    const [alert, details] = await page.evaluate(() => [document.querySelector('.notice [role="alert"]').textContent, document.querySelector('.notice details').textContent]);
+    assert.match(alert, /damaged/);
+    assert.match(details, /not valid JSON/);
 
     writeArticle(id, readFileSync(new URL('fixed.json', FIXTURES)));
     await clickText(page, '.notice button', 'Retry');
