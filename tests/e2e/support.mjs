@@ -9,18 +9,13 @@ import { readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 
+import { plainText, requireEnv } from '../common.mjs';
+
+export { plainText, requireEnv };
+
 export const SITE_URL = requireEnv('FOLIO_URL');
 export const SITE_DIR = requireEnv('FOLIO_SITE');
 const FIXTURES = new URL('../fixtures/e2e/', import.meta.url);
-
-/** A setting `cargo xtask test` passes to the tests. */
-export function requireEnv(name) {
-  const value = process.env[name];
-  if (!value) {
-    throw new Error(`${name} is not set: run these tests through \`cargo xtask test\``);
-  }
-  return value;
-}
 
 /** Debian's Chromium, started as these machines need it (with `args` added). */
 export function launchBrowser({ args = [] } = {}) {
@@ -79,13 +74,6 @@ export function removeArticle(id) {
 
 function articlePath(id) {
   return join(SITE_DIR, 'content/articles', `${id}.json`);
-}
-
-/** The plain text of inline content: a string, or a list of strings and runs. */
-export function plainText(content) {
-  return typeof content === 'string'
-    ? content
-    : content.map((run) => (typeof run === 'string' ? run : run.text)).join('');
 }
 
 /** The article page as a reader sees it. */

@@ -1,6 +1,6 @@
 // Shared set-up for the cross-engine suite: the engine under test (FOLIO_ENGINE), the site it
 // reads (a copy of the release build of its own, prerendered for its address, whose pages load
-// the demo ad filler as a publisher's ad script: FOLIO_ENGINES_URL and FOLIO_ENGINES_SITE), and
+// the demo ad filler and the layout recorder as a publisher's page loads its ad script: FOLIO_ENGINES_URL and FOLIO_ENGINES_SITE), and
 // page objects that work the same in every engine (driver.mjs).
 //
 // `cargo xtask test` runs every file here once per engine.
@@ -9,18 +9,14 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test as nodeTest } from 'node:test';
 
+import { plainText, requireEnv } from '../common.mjs';
 import { launchEngine } from './driver.mjs';
+
+export { plainText, requireEnv };
 
 export const ENGINE = requireEnv('FOLIO_ENGINE');
 export const SITE_URL = requireEnv('FOLIO_ENGINES_URL');
 export const SITE_DIR = requireEnv('FOLIO_ENGINES_SITE');
-
-/** A setting `cargo xtask test` passes to the tests. */
-export function requireEnv(name) {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set: run these tests through \`cargo xtask test\``);
-  return value;
-}
 
 /** The engine for this file's tests: started before the first, closed after the last. */
 export function useEngine() {
@@ -55,11 +51,6 @@ export function removeArticle(id) {
 
 function articlePath(id) {
   return join(SITE_DIR, 'content/articles', `${id}.json`);
-}
-
-/** The plain text of inline content: a string, or a list of strings and runs. */
-export function plainText(content) {
-  return typeof content === 'string' ? content : content.map((run) => (typeof run === 'string' ? run : run.text)).join('');
 }
 
 export const articleUrl = (id) => new URL(`articles/${id}`, SITE_URL).href;
