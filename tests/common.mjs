@@ -1,5 +1,19 @@
-// What both browser suites (tests/e2e/ in Chromium, tests/engines/ in every engine) read the
-// same way: the settings `cargo xtask test` passes, and article text.
+// What both browser suites (tests/e2e/ in Chromium, tests/engines/ in every engine) share: how
+// Debian's Chromium is started, the settings `cargo xtask test` passes, and article text.
+
+/** Debian's Chromium, and the switches these machines need (no sandbox, no GPU, no calls home). */
+export const CHROMIUM = {
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+};
 
 /** A setting `cargo xtask test` passes to the tests. */
 export function requireEnv(name) {

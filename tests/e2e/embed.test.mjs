@@ -313,13 +313,7 @@ test('the hostile corpus through <folio-article>: a message or the reduced artic
 /** The host page with one `<a class="folio-embed">` turned into a frame, scrolled into view. */
 async function openFrame(id, { width = 1280, height = 900 } = {}) {
   const page = await openHost({ width, height });
-  await page.evaluate(([href, text]) => {
-    const link = document.createElement('a');
-    link.className = 'folio-embed';
-    link.href = href;
-    link.textContent = text;
-    document.getElementById('embeds').append(link);
-  }, [new URL(`articles/${id}`, FOLIO).href, headline(id)]);
+  await page.evaluate(([href, text]) => window.addFolioLink(href, text), [new URL(`articles/${id}`, FOLIO).href, headline(id)]);
   const iframe = page.locator('iframe.folio-embed-frame');
   await iframe.scrollIntoViewIfNeeded();
   const frame = await (await iframe.elementHandle()).contentFrame();

@@ -9,7 +9,7 @@ import { readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 
-import { plainText, requireEnv } from '../common.mjs';
+import { CHROMIUM, plainText, requireEnv } from '../common.mjs';
 
 export { plainText, requireEnv };
 
@@ -19,19 +19,7 @@ const FIXTURES = new URL('../fixtures/e2e/', import.meta.url);
 
 /** Debian's Chromium, started as these machines need it (with `args` added). */
 export function launchBrowser({ args = [] } = {}) {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      ...args,
-    ],
-  });
+  return chromium.launch({ executablePath: CHROMIUM.executablePath, args: [...CHROMIUM.args, ...args] });
 }
 
 /**

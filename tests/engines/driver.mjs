@@ -16,6 +16,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
 
+import { CHROMIUM } from '../common.mjs';
+
 export const ENGINES = ['chromium', 'firefox', 'webkit'];
 
 /** How long `waitFor` waits before it fails. */
@@ -25,18 +27,7 @@ const WAIT_MS = 15_000;
 export async function launchEngine(engine) {
   switch (engine) {
     case 'chromium':
-      return PuppeteerEngine.launch(engine, {
-        executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-        ],
-      });
+      return PuppeteerEngine.launch(engine, CHROMIUM);
     case 'firefox':
       return PuppeteerEngine.launch(engine, {
         browser: 'firefox',

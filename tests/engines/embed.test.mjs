@@ -62,13 +62,7 @@ test('<folio-article> shows each article in its shadow root, styled as Folio, th
 test('a link with class folio-embed becomes an iframe of the article that takes its height', async () => {
   const id = 'tide-mill-turns-again';
   const page = await openHost();
-  await page.evaluate(([href, text]) => {
-    const link = document.createElement('a');
-    link.className = 'folio-embed';
-    link.href = href;
-    link.textContent = text;
-    document.getElementById('embeds').append(link);
-  }, [articleUrl(id), sampleArticle(id).headline]);
+  await page.evaluate(([href, text]) => window.addFolioLink(href, text), [articleUrl(id), sampleArticle(id).headline]);
   // The frame's document tells its height once the article is in: more than the reserve.
   const frame = await page.waitFor(() => {
     const iframe = document.querySelector('iframe.folio-embed-frame');

@@ -20,3 +20,11 @@ if (folio) {
   script.src = new URL("folio-embed.js", folio).href;
   document.head.append(script);
 }
+// A link to a Folio article as a publisher pastes it, which folio-embed.js turns into a frame.
+window.addFolioLink = (href, text) => {
+  const link = document.createElement("a");
+  link.className = "folio-embed";
+  link.href = href;
+  link.textContent = text;
+  document.getElementById("embeds").append(link);
+};
