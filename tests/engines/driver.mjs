@@ -18,7 +18,7 @@ import puppeteer from 'puppeteer-core';
 
 import { CHROMIUM } from '../common.mjs';
 
-export const ENGINES = ['chromium', 'firefox', 'webkit'];
+const ENGINES = ['chromium', 'firefox', 'webkit'];
 
 /** How long `waitFor` waits before it fails. */
 const WAIT_MS = 15_000;
@@ -80,17 +80,12 @@ class PuppeteerEngine {
   static async launch(name, options) {
     const profile = mkdtempSync(join(tmpdir(), `folio-${name}-`));
     const browser = await puppeteer.launch({ headless: true, userDataDir: profile, ...options });
-    return new PuppeteerEngine(name, browser, profile);
+    return new PuppeteerEngine(browser, profile);
   }
 
-  constructor(name, browser, profile) {
-    this.name = name;
+  constructor(browser, profile) {
     this.browser = browser;
     this.profile = profile;
-  }
-
-  async version() {
-    return this.browser.version();
   }
 
   /** A page in a fresh browser context (its own storage), `width` × `height` CSS pixels. */
@@ -159,10 +154,6 @@ class PuppeteerPage extends EnginePage {
     await this.page.reload({ waitUntil: 'load' });
   }
 
-  async resize(width, height) {
-    await this.page.setViewport({ width, height });
-  }
-
   async close() {
     await this.context.close();
   }
@@ -191,7 +182,6 @@ class WebKitEngine {
   }
 
   constructor(display, driver, url) {
-    this.name = 'webkit';
     this.display = display;
     this.driver = driver;
     this.url = url;
@@ -207,10 +197,6 @@ class WebKitEngine {
       }
       await sleep(100);
     }
-  }
-
-  async version() {
-    return `WebKitGTK/${(await this.session()).capabilities.browserVersion}`;
   }
 
   /** The one session, started on first use. */

@@ -79,7 +79,7 @@ export async function openArticle(page, id, headline = sampleArticle(id).headlin
  * element is found by its text in the page, then clicked through the engine as a user would.
  */
 export async function clickText(page, scope, text) {
-  const found = await page.waitFor(
+  await page.waitFor(
     ([scope, text]) => {
       const element = [...document.querySelectorAll(scope)].find((candidate) => candidate.textContent.trim() === text);
       if (!element) return false;
@@ -89,7 +89,7 @@ export async function clickText(page, scope, text) {
     },
     [scope, text],
   );
-  if (found) await page.click('[data-engine-click]');
+  await page.click('[data-engine-click]');
 }
 
 /**
