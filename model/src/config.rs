@@ -18,6 +18,7 @@ pub struct Config {
     pub links: LinkPolicy,
     pub limits: Limits,
     pub network: NetworkPolicy,
+    pub offline: OfflinePolicy,
 }
 
 impl Default for Config {
@@ -29,6 +30,28 @@ impl Default for Config {
             links: LinkPolicy::default(),
             limits: Limits::default(),
             network: NetworkPolicy::default(),
+            offline: OfflinePolicy::default(),
+        }
+    }
+}
+
+/// What the service worker keeps for reading offline (docs/offline.md).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct OfflinePolicy {
+    /// `false`: no service worker, and one a reader already has is removed with what it kept.
+    pub enabled: bool,
+    /// How many of the articles the reader opened are kept, the oldest dropped first.
+    pub articles: u32,
+    /// How many bytes of those articles' images are kept, the oldest dropped first.
+    pub image_bytes: u64,
+}
+
+impl Default for OfflinePolicy {
+    fn default() -> Self {
+        OfflinePolicy {
+            enabled: true,
+            articles: 50,
+            image_bytes: 50 * 1024 * 1024,
         }
     }
 }
@@ -230,6 +253,25 @@ fn read_config(d: &mut Decoder, value: &Value) -> Config {
                 })
             })
             .unwrap_or_default(),
+        offline: d
+            .optional(object, "offline", |d, v| {
+                let offline = d.object(v)?;
+                let defaults = OfflinePolicy::default();
+                Some(OfflinePolicy {
+                    enabled: d
+                        .optional(offline, "enabled", Decoder::bool)
+                        .unwrap_or(defaults.enabled),
+                    articles: bounded_number(d, offline, "articles", 1..=1000, defaults.articles),
+                    image_bytes: bounded_number(
+                        d,
+                        offline,
+                        "imageBytes",
+                        0..=1024 * 1024 * 1024,
+                        defaults.image_bytes,
+                    ),
+                })
+            })
+            .unwrap_or_default(),
     }
 }
 
@@ -343,6 +385,7 @@ mod tests {
             "links": { "external": "new-tab" },
             "limits": { "maxBytes": 1048576, "maxBlocks": 500 },
             "network": { "timeoutMs": 2500, "retries": 0 },
+            "offline": { "enabled": false, "articles": 20, "imageBytes": 1000000 },
             "ads": { "enabled": true, "top": false, "bottom": true, "everyParagraphs": 3,
                      "firstAfterParagraph": 2, "maxInBody": 5, "inBodySize": "fluid",
                      "fluidHeight": 300, "rootMargin": "400px 0px", "requireConsent": true }
@@ -364,6 +407,14 @@ mod tests {
             NetworkPolicy {
                 timeout_ms: 2500,
                 retries: 0
+            }
+        );
+        assert_eq!(
+            config.offline,
+            OfflinePolicy {
+                enabled: false,
+                articles: 20,
+                image_bytes: 1_000_000
             }
         );
         assert_eq!(
@@ -396,7 +447,8 @@ mod tests {
     fn bad_values_are_reported_and_defaulted() {
         let json =
             br#"{ "siteName": 3, "content": { "base": "javascript:x//", "article": "a.json" },
-                         "ads": { "top": "yes", "rootMargin": "lots", "everyParagraphs": -1 } }"#;
+                         "ads": { "top": "yes", "rootMargin": "lots", "everyParagraphs": -1 },
+                         "offline": { "articles": 0 } }"#;
         let decoded = decode_config(json);
         let paths: Vec<&str> = decoded.problems.iter().map(|p| p.path.as_str()).collect();
         assert_eq!(
@@ -407,7 +459,8 @@ mod tests {
                 "content.article",
                 "ads.everyParagraphs",
                 "ads.top",
-                "ads.rootMargin"
+                "ads.rootMargin",
+                "offline.articles"
             ]
         );
         assert_eq!(decoded.value, Config::default());

@@ -39,7 +39,8 @@ pub use article::{
     AdSize, Article, ArticleId, Author, Block, Figure, HeadingLevel, Image, Language, Related,
 };
 pub use config::{
-    AdPolicy, Config, ContentLocation, LinkPolicy, NetworkPolicy, decode_config, default_config,
+    AdPolicy, Config, ContentLocation, LinkPolicy, NetworkPolicy, OfflinePolicy, decode_config,
+    default_config,
 };
 pub use decode::{Decoded, Limits, Rejected, Rejection, decode_article, decode_index, fingerprint};
 pub use encode::{encode_article, encode_index};
