@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use folio_model::{
     Article, ArticleId, Config, Decoded, Index, Limits, Listing, NetworkPolicy, PageNumber,
-    Rejected, Rejection, Strings,
+    Rejected, Rejection, Strings, Timestamp,
 };
 use gloo_net::http::Request;
 use leptos::prelude::*;
@@ -33,6 +33,9 @@ pub enum LoadError {
     TooLarge { size: usize, limit: usize },
     #[error("the document could not be read")]
     Invalid(Rc<Rejected>),
+    /// The network failed and the service worker has no saved copy (`src/sw.js`).
+    #[error("offline, and {url} was not saved for reading offline")]
+    Offline { url: String },
 }
 
 impl LoadError {
@@ -54,6 +57,7 @@ impl LoadError {
             LoadError::Http(status) => Strings::fill(strings.error_refused, status),
             // Whether the server declared the size or decoding found it.
             LoadError::TooLarge { .. } => strings.error_too_large.into(),
+            LoadError::Offline { .. } => strings.error_offline.into(),
             LoadError::Invalid(rejected) => match rejected.reason {
                 Rejection::NewerVersion => strings.error_newer_version.into(),
                 Rejection::TooLarge => strings.error_too_large.into(),
@@ -109,6 +113,7 @@ pub async fn fetch_article(
     if let Some(article) = recent::get(&url) {
         return Ok(article);
     }
+    saved_copies::forget(&url);
     let article = fetch_document(site, &url, Some(slot), |bytes, limits| {
         folio_model::decode_article(bytes, expected_id.as_ref().map(ArticleId::as_str), limits)
     })
@@ -124,6 +129,64 @@ fn article_address(site: &Site, source: &ArticleSource) -> (String, Option<Artic
         // the article's page; a document anywhere else is taken at its word.
         ArticleSource::Url(url) => (url.clone(), site.article_id_at(url)),
     }
+}
+
+/// When the article `source` names was last answered by the service worker's saved copy rather
+/// than the network (offline), the time that copy was fetched.
+pub fn saved_copy_time(site: &Site, source: &ArticleSource) -> Option<Timestamp> {
+    saved_copies::get(&article_address(site, source).0)
+}
+
+/// The answers that came from the service worker's saved copies, by URL, with the time each
+/// copy was fetched (its `Folio-Saved` header).
+mod saved_copies {
+    use std::cell::RefCell;
+
+    use folio_model::Timestamp;
+
+    thread_local! {
+        static SAVED: RefCell<Vec<(String, Timestamp)>> = const { RefCell::new(Vec::new()) };
+    }
+
+    pub fn get(url: &str) -> Option<Timestamp> {
+        SAVED.with_borrow(|saved| {
+            saved
+                .iter()
+                .find(|(saved_url, _)| saved_url == url)
+                .map(|(_, time)| time.clone())
+        })
+    }
+
+    pub fn forget(url: &str) {
+        SAVED.with_borrow_mut(|saved| saved.retain(|(saved_url, _)| saved_url != url));
+    }
+
+    pub fn note(url: &str, time: Timestamp) {
+        forget(url);
+        SAVED.with_borrow_mut(|saved| saved.push((url.to_string(), time)));
+    }
+}
+
+/// The URLs of the documents this page has loaded (newest last, at most [`LOADED_KEPT`]): the
+/// service worker saves them when it starts controlling a page that loaded them before.
+pub fn loaded_urls() -> Vec<String> {
+    LOADED.with_borrow(Clone::clone)
+}
+
+const LOADED_KEPT: usize = 16;
+
+thread_local! {
+    static LOADED: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+fn note_loaded(url: &str) {
+    LOADED.with_borrow_mut(|loaded| {
+        loaded.retain(|loaded_url| loaded_url != url);
+        if loaded.len() == LOADED_KEPT {
+            loaded.remove(0);
+        }
+        loaded.push(url.to_string());
+    });
 }
 
 /// The articles fetched in the last minute (the content's `max-age` in the deploy recipes), at
@@ -310,16 +373,25 @@ async fn fetch_once(
             }
         }
     };
+    // A worker that takes control while this request is under way has not seen it.
+    let answered_by_worker = crate::offline::is_controlled();
     let response = Request::get(url)
         .abort_signal(Some(&signal))
         .send()
         .await
         .map_err(failed)?;
+    let header = |name: &str| response.headers().get(name);
     match response.status() {
+        503 if header(OFFLINE_HEADER).is_some() => {
+            return Err(LoadError::Offline {
+                url: url.to_string(),
+            });
+        }
         200..=299 => {}
         404 | 410 => return Err(LoadError::NotFound),
         status => return Err(LoadError::Http(status)),
     }
+    let saved = header(SAVED_HEADER).and_then(|time| Timestamp::parse(&time).ok());
     // Refuse an oversized document before downloading it, when the server says its size.
     let declared_size = response
         .headers()
@@ -338,8 +410,21 @@ async fn fetch_once(
             limit: limits.max_bytes,
         });
     }
+    match saved {
+        Some(saved) => saved_copies::note(url, saved),
+        None => saved_copies::forget(url),
+    }
+    note_loaded(url);
+    if !answered_by_worker && crate::offline::is_controlled() {
+        crate::offline::keep(vec![url.to_string()]);
+    }
     Ok(bytes)
 }
+
+/// The service worker's marks on its answers (`src/sw.js`): a saved copy carries the time it was
+/// fetched; a document it never saved, when the network failed, is a 503 with the other.
+pub(crate) const SAVED_HEADER: &str = "folio-saved";
+const OFFLINE_HEADER: &str = "folio-offline";
 
 /// Resumes in a later task, so the browser can paint and handle input in between. Start-up is
 /// a chain of steps (the configuration, the article, its view): run back to back in one task,

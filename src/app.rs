@@ -7,7 +7,7 @@ use crate::components::SiteChrome;
 use crate::embed::frame::{self, FramedArticle};
 use crate::router::Pages;
 use crate::site::Site;
-use crate::{host, navigation};
+use crate::{host, navigation, offline};
 
 /// Starts the viewer on Folio's entry page: loads the site's address and configuration (the
 /// entry page preloads it, so this costs no extra round trip), then mounts [`App`] in `<body>`.
@@ -36,6 +36,7 @@ pub fn App(site: Site) -> impl IntoView {
     {
         host::reserve_fluid_height(&root, &site.config.ads);
     }
+    offline::install(&site);
     provide_context(Arc::new(site));
     navigation::install();
 

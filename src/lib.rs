@@ -14,6 +14,7 @@ pub mod embed;
 mod host;
 mod i18n;
 mod navigation;
+mod offline;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod prerender;

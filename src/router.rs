@@ -111,6 +111,10 @@ fn follow_link(event: &web_sys::MouseEvent, site: &Site, path: RwSignal<String>)
     if same_page && url.hash().is_empty() {
         return;
     }
+    // A new build waits to take over: the page is loaded anew, under it.
+    if !same_page && crate::offline::load_new_version(&url.href()) {
+        return;
+    }
     crate::navigation::remember_position();
     if let Ok(history) = window().history() {
         let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url.href()));

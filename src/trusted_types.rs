@@ -5,7 +5,9 @@
 //! HTML sink (`cargo xtask dist` refuses a build whose JS glue imports one). One string does go
 //! to a script sink: the JSON-LD in the `<head>`, whose text a `<script>` element holds. The
 //! `folio` policy here accepts only text that parses as JSON, which does nothing when run as a
-//! script, so the policy is no way around the rule.
+//! script, so the policy is no way around the rule. And one URL goes to a script-URL sink:
+//! the service worker's (`offline.rs`), which the policy accepts only for the site's own
+//! `sw.js`.
 
 use std::cell::OnceCell;
 
@@ -38,6 +40,30 @@ pub fn set_json_script_text(script: &web_sys::Element, json: &str) -> Result<(),
     Ok(())
 }
 
+/// `url` as the value `navigator.serviceWorker.register` takes under the page's policy: a
+/// `TrustedScriptURL` where the browser has Trusted Types, else the string. An error for any
+/// URL but a `sw.js` on the page's own origin.
+pub fn service_worker_url(url: &str) -> Result<JsValue, JsValue> {
+    match FOLIO_POLICY.with(|policy| policy.get_or_init(create_policy).clone()) {
+        Some(policy) => {
+            let create_script_url: Function =
+                Reflect::get(&policy, &"createScriptURL".into())?.dyn_into()?;
+            create_script_url.call1(&policy, &url.into())
+        }
+        None if is_service_worker_url(url) => Ok(url.into()),
+        None => Err("not Folio's service worker".into()),
+    }
+}
+
+/// Whether `url` is a `sw.js` on the page's origin.
+fn is_service_worker_url(url: &str) -> bool {
+    let Ok(parsed) = web_sys::Url::new(url) else {
+        return false;
+    };
+    let page_origin = web_sys::window().and_then(|window| window.location().origin().ok());
+    Some(parsed.origin()) == page_origin && parsed.pathname().ends_with("/sw.js")
+}
+
 fn create_policy() -> Option<JsValue> {
     let trusted_types = Reflect::get(&js_sys::global(), &"trustedTypes".into()).ok()?;
     if trusted_types.is_undefined() {
@@ -52,6 +78,20 @@ fn create_policy() -> Option<JsValue> {
         JSON::parse(&text).map(|_| JsValue::from(text))
     });
     Reflect::set(&rules, &"createScript".into(), &accept_json.into_js_value()).ok()?;
+    let accept_service_worker =
+        Closure::<dyn Fn(String) -> Result<JsValue, JsValue>>::new(|url: String| {
+            if is_service_worker_url(&url) {
+                Ok(url.into())
+            } else {
+                Err("not Folio's service worker".into())
+            }
+        });
+    Reflect::set(
+        &rules,
+        &"createScriptURL".into(),
+        &accept_service_worker.into_js_value(),
+    )
+    .ok()?;
     create_policy
         .call2(&trusted_types, &POLICY.into(), &rules)
         .ok()

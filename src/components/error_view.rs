@@ -1,8 +1,8 @@
 use leptos::prelude::*;
 
 use crate::api::LoadError;
-use crate::components::PageTitle;
-use crate::embed::owns_document;
+use crate::components::{PageTitle, SavedArticles};
+use crate::embed::{owns_document, use_embedding};
 use crate::i18n::use_strings;
 use crate::navigation::use_page_focus;
 use crate::reader::announce;
@@ -18,6 +18,8 @@ pub fn ErrorView(
     pending: ReadSignal<bool>,
 ) -> impl IntoView {
     let details = error.details();
+    // Offline, on Folio's own page: what was saved instead.
+    let saved_instead = matches!(error, LoadError::Offline { .. }) && use_embedding().is_none();
     let strings = use_strings();
     // Said once the view is shown (effects run only in the browser, after rendering).
     let for_publisher = details.clone();
@@ -50,6 +52,7 @@ pub fn ErrorView(
                         </button>
                     }
                 })}
+            {saved_instead.then(|| view! { <SavedArticles /> })}
             <details class="error-details">
                 <summary>{strings.technical_details}</summary>
                 <ul>

@@ -4,7 +4,7 @@ use folio_model::{Article, ArticleId, Decoded};
 use leptos::prelude::*;
 
 use crate::api::{self, ArticleSource, LoadError};
-use crate::components::{ArticleHead, ArticleSkeleton, ArticleView, CompactArticle};
+use crate::components::{ArticleHead, ArticleSkeleton, ArticleView, CompactArticle, SavedCopyNote};
 use crate::embed::{owns_document, use_embedding};
 use crate::i18n::use_strings;
 use crate::pages::document::{PageBox, Prerendered};
@@ -64,15 +64,21 @@ pub fn ArticleLoader(
         }
         Ok(decoded) => {
             let stamp = site.render_stamp(decoded.source);
-            let prerendered = may_adopt
+            // Shown from the copy saved for offline reading: said above the article, which is
+            // then rendered anew (a prerendered page has no such line).
+            let saved = source
+                .get_untracked()
+                .and_then(|source| api::saved_copy_time(&site, &source));
+            let prerendered = (may_adopt && saved.is_none())
                 .then(|| takeover::prerendered(ARTICLE_CONTAINER, &stamp))
                 .flatten();
             let head =
                 owns_document().then(|| view! { <ArticleHead article=Rc::clone(&decoded) /> });
             let view = view! { <ArticleView article=decoded.value.clone() stamp /> };
-            Ok(match prerendered {
-                Some(root) => view! { {head} {Adopted::new(view, root)} }.into_any(),
-                None => view! { {head} {view} }.into_any(),
+            Ok(match (prerendered, saved) {
+                (Some(root), _) => view! { {head} {Adopted::new(view, root)} }.into_any(),
+                (None, Some(saved)) => view! { {head} <SavedCopyNote saved /> {view} }.into_any(),
+                (None, None) => view! { {head} {view} }.into_any(),
             })
         }
         Err(LoadError::NotFound) => Ok(view! { <NotFound /> }.into_any()),

@@ -41,6 +41,12 @@ const BASE_ELEMENT: &str = r#"<base href="/" />"#;
 /// The embed script (a stable name: other sites link to it) and what the build writes into it.
 const EMBED_SCRIPT: &str = "folio-embed.js";
 const GLUE_PLACEHOLDER: &str = "%FOLIO_GLUE%";
+/// The service worker (at the site's base, so its scope is the whole site) and what the build
+/// writes into it.
+pub const SERVICE_WORKER: &str = "sw.js";
+const BUILD_PLACEHOLDER: &str = "%FOLIO_BUILD%";
+const SHELL_PLACEHOLDER: &str = "\"%FOLIO_SHELL%\"";
+const APP_SHELL_PLACEHOLDER: &str = "%FOLIO_APP_SHELL%";
 const EMBED_CSS_PLACEHOLDER: &str = "%FOLIO_EMBED_CSS%";
 /// The oldest wasm-opt known to produce working modules for this toolchain (Debian's 108 does
 /// not: its output fails in the browser while the build looks fine).
@@ -162,6 +168,16 @@ pub fn build(options: &Options) -> Result<PathBuf> {
     // GitHub Pages' 404), and `folio prerender` makes its pages from it. `index.html` becomes
     // the prerendered front page.
     fs::write(out.join(folio_cli::prerender::APP_SHELL), &html)?;
+    let mut shell = vec![
+        folio_cli::prerender::APP_SHELL.to_string(),
+        "favicon.svg".to_string(),
+    ];
+    shell.extend(
+        [&wasm_name, &js_name, &css_name, &settings_name]
+            .map(|name| format!("{ASSETS_DIR}/{name}")),
+    );
+    shell.extend(snippet_files(&assets)?);
+    write_service_worker(out, &shell)?;
     set_base_path(out, &base_path)?;
 
     precompress(out, out)?;
@@ -174,6 +190,47 @@ pub fn build(options: &Options) -> Result<PathBuf> {
     )?;
     println!("Site written to {} (base path {base_path})", out.display());
     Ok(out.clone())
+}
+
+/// Writes `sw.js` (`src/sw.js`) for the app shell `shell` (paths relative to the site): its
+/// build id is made of those names, which change with every file's content, so a new build has
+/// a new id and caches of its own.
+pub fn write_service_worker(site: &Path, shell: &[String]) -> Result<()> {
+    let template = fs::read_to_string(project_root().join("src/sw.js"))?;
+    for placeholder in [BUILD_PLACEHOLDER, SHELL_PLACEHOLDER, APP_SHELL_PLACEHOLDER] {
+        ensure!(
+            template.contains(placeholder),
+            "src/sw.js lacks {placeholder}"
+        );
+    }
+    let build = short_hash(shell.join("\n").as_bytes());
+    let script = template
+        .replace(BUILD_PLACEHOLDER, &build)
+        .replace(SHELL_PLACEHOLDER, &serde_json::to_string(shell)?)
+        .replace(APP_SHELL_PLACEHOLDER, folio_cli::prerender::APP_SHELL);
+    fs::write(site.join(SERVICE_WORKER), script)?;
+    Ok(())
+}
+
+/// The JS snippets wasm-bindgen copied under `assets/snippets/`, relative to the site.
+fn snippet_files(assets: &Path) -> Result<Vec<String>> {
+    let mut files = Vec::new();
+    let mut folders = vec![assets.join("snippets")];
+    while let Some(folder) = folders.pop() {
+        let Ok(entries) = fs::read_dir(&folder) else {
+            continue;
+        };
+        for entry in entries {
+            let path = entry?.path();
+            if path.is_dir() {
+                folders.push(path);
+            } else if let Ok(relative) = path.strip_prefix(assets) {
+                files.push(format!("{ASSETS_DIR}/{}", relative.display()));
+            }
+        }
+    }
+    files.sort();
+    Ok(files)
 }
 
 /// Points a built site at another base path. Only the entry pages change: the wasm, JS and CSS
@@ -310,17 +367,23 @@ fn optimize_wasm(root: &Path, input: &Path) -> Result<Vec<u8>> {
 
 /// `folio-<16 hex digits of SHA-256>.<extension>`: a new name whenever the content changes, so
 /// hosts can cache assets forever.
-fn hashed_name(stem: &str, extension: &str, bytes: &[u8]) -> String {
-    let digest = Sha256::digest(bytes);
-    let hex: String = digest.iter().take(8).fold(String::new(), |mut hex, byte| {
-        let _ = write!(hex, "{byte:02x}");
-        hex
-    });
-    format!("{stem}-{hex}.{extension}")
+pub fn hashed_name(stem: &str, extension: &str, bytes: &[u8]) -> String {
+    format!("{stem}-{}.{extension}", short_hash(bytes))
+}
+
+/// 16 hex digits of the bytes' SHA-256.
+fn short_hash(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .take(8)
+        .fold(String::new(), |mut hex, byte| {
+            let _ = write!(hex, "{byte:02x}");
+            hex
+        })
 }
 
 /// A Subresource Integrity value.
-fn integrity(bytes: &[u8]) -> String {
+pub fn integrity(bytes: &[u8]) -> String {
     format!(
         "sha384-{}",
         base64::engine::general_purpose::STANDARD.encode(Sha384::digest(bytes))

@@ -1,0 +1,302 @@
+//! Reading offline, the page's side of the service worker (`src/sw.js`, docs/offline.md):
+//! registering it once the page has loaded (or, when the configuration turns it off, removing
+//! it and everything it kept), handing it the documents the page loaded before it took control,
+//! noticing that a new build's worker has taken over (the next navigation then loads the page
+//! whole, from the new build), and reading the articles it saved, for the offline page.
+//!
+//! Everything goes through `Reflect`: where the browser has no service workers (or the page is
+//! not a secure context), `navigator.serviceWorker` is missing, and a binding that assumed it
+//! would throw through the wasm.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use folio_model::{ArticleId, Timestamp};
+use js_sys::{Array, Function, Object, Promise, Reflect};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::site::{CONFIG_FILE, Site};
+
+/// The worker's script, at the site's base (its scope is the whole site).
+const SERVICE_WORKER: &str = "sw.js";
+/// The cache the worker keeps articles in, and the prefix of all of its caches (`src/sw.js`).
+const ARTICLES_CACHE: &str = "folio-articles";
+const CACHE_PREFIX: &str = "folio-";
+/// An id that stands for any article's in the worker's settings.
+const ID_PLACEHOLDER: &str = "folio-article-id";
+
+thread_local! {
+    /// A new build's worker has taken over from the one this page started under.
+    static NEW_VERSION: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Registers the site's service worker as the configuration says, or removes it; on Folio's
+/// own pages only (an embed's page belongs to another site).
+pub fn install(site: &Site) {
+    let Some(container) = service_workers() else {
+        return;
+    };
+    let site = site.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        let done = if site.config.offline.enabled {
+            register(&site, &container).await
+        } else {
+            remove(&site, &container).await
+        };
+        if let Err(error) = done {
+            leptos::logging::warn!("service worker: {error:?}");
+        }
+    });
+}
+
+/// When a new build's worker has taken over, loads `href` whole (from the new build, rather
+/// than showing it with this page's code) and returns true; false otherwise.
+pub fn load_new_version(href: &str) -> bool {
+    if !NEW_VERSION.get() {
+        return false;
+    }
+    window_location_assign(href).is_ok()
+}
+
+/// An article the worker saved.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SavedArticle {
+    pub id: ArticleId,
+    pub headline: String,
+    /// When the saved copy was fetched.
+    pub saved: Option<Timestamp>,
+}
+
+/// The articles the worker saved, the most recently read first.
+pub async fn saved_articles(site: &Site) -> Vec<SavedArticle> {
+    read_saved_articles(site).await.unwrap_or_else(|error| {
+        leptos::logging::warn!("the saved articles could not be read: {error:?}");
+        Vec::new()
+    })
+}
+
+async fn read_saved_articles(site: &Site) -> Result<Vec<SavedArticle>, JsValue> {
+    let caches = Reflect::get(&js_sys::global(), &"caches".into())?;
+    if !is_object(&caches) {
+        return Ok(Vec::new());
+    }
+    let cache = settle(call(&caches, "open", &[ARTICLES_CACHE.into()])?).await?;
+    let requests: Array = settle(call(&cache, "keys", &[])?).await?.dyn_into()?;
+    let mut saved = Vec::new();
+    for request in requests.iter().rev() {
+        let url = Reflect::get(&request, &"url".into())?
+            .as_string()
+            .unwrap_or_default();
+        let Some(id) = site.article_id_at(&url) else {
+            continue;
+        };
+        let response = settle(call(&cache, "match", &[request])?).await?;
+        if !is_object(&response) {
+            continue;
+        }
+        let headers = Reflect::get(&response, &"headers".into())?;
+        let time = call(&headers, "get", &[crate::api::SAVED_HEADER.into()])?
+            .as_string()
+            .and_then(|time| Timestamp::parse(&time).ok());
+        let buffer = settle(call(&response, "arrayBuffer", &[])?).await?;
+        let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+        if let Ok(article) =
+            folio_model::decode_article(&bytes, Some(id.as_str()), &site.config.limits)
+        {
+            saved.push(SavedArticle {
+                id,
+                headline: article.value.headline,
+                saved: time,
+            });
+        }
+    }
+    Ok(saved)
+}
+
+async fn register(site: &Site, container: &JsValue) -> Result<(), JsValue> {
+    // Not in competition with the page's own loading: the worker's install fetches the shell.
+    page_loaded().await;
+    let script = crate::trusted_types::service_worker_url(&worker_url(site)?)?;
+    let options = Object::new();
+    Reflect::set(&options, &"scope".into(), &site.absolute("").into())?;
+    // The worker takes control of this page once it is active (`clients.claim`): the first time,
+    // it then saves what the page loaded before; after that, a new controller is a new build.
+    let controlled = Rc::new(Cell::new(has_controller(container)));
+    let controller_changed = {
+        let controlled = Rc::clone(&controlled);
+        Closure::<dyn Fn()>::new(move || {
+            if controlled.replace(true) {
+                new_version();
+            } else {
+                keep_loaded_documents();
+            }
+        })
+        .into_js_value()
+    };
+    call(
+        container,
+        "addEventListener",
+        &["controllerchange".into(), controller_changed],
+    )?;
+    settle(call(container, "register", &[script, options.into()])?).await?;
+    Ok(())
+}
+
+fn has_controller(container: &JsValue) -> bool {
+    Reflect::get(container, &"controller".into()).is_ok_and(|controller| is_object(&controller))
+}
+
+/// Asks the worker to save the documents this page loaded before it took control.
+fn keep_loaded_documents() {
+    keep(crate::api::loaded_urls());
+}
+
+/// Whether a worker answers this page's requests.
+pub fn is_controlled() -> bool {
+    service_workers().is_some_and(|container| has_controller(&container))
+}
+
+/// Asks the worker that controls the page to fetch and save `urls`, documents the page loaded
+/// without it.
+pub fn keep(urls: Vec<String>) {
+    let Some(controller) = service_workers()
+        .and_then(|container| Reflect::get(&container, &"controller".into()).ok())
+        .filter(is_object)
+    else {
+        return;
+    };
+    let keep = message("folio:keep");
+    let urls: Array = urls.into_iter().map(JsValue::from).collect();
+    let _ = Reflect::set(&keep, &"urls".into(), &urls);
+    let _ = call(&controller, "postMessage", &[keep]);
+}
+
+/// The worker's address, with the configuration's settings in its query: a new configuration
+/// is a new address, so the browser installs the worker again with it.
+fn worker_url(site: &Site) -> Result<String, JsValue> {
+    let url = web_sys::Url::new(&site.absolute(SERVICE_WORKER))?;
+    let settings = url.search_params();
+    if let Ok(placeholder) = ArticleId::parse(ID_PLACEHOLDER) {
+        let article = site.article_url(&placeholder);
+        if let Some(at) = article.find(ID_PLACEHOLDER) {
+            settings.set("article-prefix", &article[..at]);
+            settings.set("article-suffix", &article[at + ID_PLACEHOLDER.len()..]);
+        }
+    }
+    settings.set("content", &site.absolute(&site.config.content.base));
+    settings.set("config", &site.absolute(CONFIG_FILE));
+    let offline = &site.config.offline;
+    settings.set("articles", &offline.articles.to_string());
+    settings.set("image-bytes", &offline.image_bytes.to_string());
+    Ok(url.href())
+}
+
+/// A new version has taken over: the next navigation loads it (`<html data-folio-update="ready">`
+/// says so to the host page and the tests).
+fn new_version() {
+    NEW_VERSION.set(true);
+    if let Some(root) = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.document_element())
+    {
+        let _ = root.set_attribute("data-folio-update", "ready");
+    }
+}
+
+/// Unregisters the site's worker, if a reader has one, and deletes what it kept.
+async fn remove(site: &Site, container: &JsValue) -> Result<(), JsValue> {
+    let scope = site.absolute("");
+    let registration = settle(call(container, "getRegistration", &[scope.into()])?).await?;
+    if is_object(&registration) {
+        // It keeps answering this page until the page goes: it must save nothing more.
+        if let Some(controller) = Reflect::get(container, &"controller".into())
+            .ok()
+            .filter(is_object)
+        {
+            call(&controller, "postMessage", &[message("folio:retire")])?;
+        }
+        settle(call(&registration, "unregister", &[])?).await?;
+    }
+    let caches = Reflect::get(&js_sys::global(), &"caches".into())?;
+    if is_object(&caches) {
+        let names: Array = settle(call(&caches, "keys", &[])?).await?.dyn_into()?;
+        for name in names.iter() {
+            if name
+                .as_string()
+                .is_some_and(|name| name.starts_with(CACHE_PREFIX))
+            {
+                settle(call(&caches, "delete", &[name])?).await?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `navigator.serviceWorker`, where the browser has it.
+fn service_workers() -> Option<JsValue> {
+    let navigator = Reflect::get(&js_sys::global(), &"navigator".into()).ok()?;
+    Reflect::get(&navigator, &"serviceWorker".into())
+        .ok()
+        .filter(is_object)
+}
+
+/// Resolves once the window's `load` event has fired.
+async fn page_loaded() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    if window
+        .document()
+        .is_some_and(|document| document.ready_state() == "complete")
+    {
+        return;
+    }
+    let loaded = Promise::new(&mut |resolve, _| {
+        let _ = listen_once(&window, "load", &resolve);
+    });
+    let _ = JsFuture::from(loaded).await;
+}
+
+fn listen_once(target: &JsValue, event: &str, listener: &JsValue) -> Result<(), JsValue> {
+    let options = Object::new();
+    Reflect::set(&options, &"once".into(), &true.into())?;
+    call(
+        target,
+        "addEventListener",
+        &[event.into(), listener.clone(), options.into()],
+    )?;
+    Ok(())
+}
+
+/// `{ type }`, a message to the worker.
+fn message(kind: &str) -> JsValue {
+    let message = Object::new();
+    let _ = Reflect::set(&message, &"type".into(), &kind.into());
+    message.into()
+}
+
+fn window_location_assign(href: &str) -> Result<(), JsValue> {
+    match web_sys::window() {
+        Some(window) => window.location().assign(href),
+        None => Ok(()),
+    }
+}
+
+/// Calls `target[method](...args)`, returning what it throws as the error.
+fn call(target: &JsValue, method: &str, args: &[JsValue]) -> Result<JsValue, JsValue> {
+    let function: Function = Reflect::get(target, &method.into())?.dyn_into()?;
+    function.apply(target, &args.iter().collect::<Array>())
+}
+
+/// Awaits a promise (a value that is none is taken as it is).
+async fn settle(value: JsValue) -> Result<JsValue, JsValue> {
+    match value.dyn_into::<Promise>() {
+        Ok(promise) => JsFuture::from(promise).await,
+        Err(value) => Ok(value),
+    }
+}
+
+fn is_object(value: &JsValue) -> bool {
+    value.is_object()
+}
