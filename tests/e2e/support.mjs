@@ -27,9 +27,16 @@ export function launchBrowser({ args = [] } = {}) {
  * Content-Security-Policy (the test server sends deploy/nginx.conf's, Trusted Types included)
  * in `page.errors`, for tests to assert it stays empty. (A panic is only a console message
  * before the wasm traps.)
+ *
+ * Folio's service worker is blocked unless `serviceWorker` is true: this suite intercepts
+ * requests and injects faults, which a worker answering from its saved copies would hide.
+ * `offline.test.mjs` tests the worker; the cross-engine suite runs with it, as readers do.
  */
-export async function openPage(browser, { width = 1280, height = 900 } = {}) {
-  const context = await browser.newContext({ viewport: { width, height } });
+export async function openPage(browser, { width = 1280, height = 900, serviceWorker = false } = {}) {
+  const context = await browser.newContext({
+    viewport: { width, height },
+    serviceWorkers: serviceWorker ? 'allow' : 'block',
+  });
   const page = await context.newPage();
   page.errors = [];
   page.on('pageerror', (error) => page.errors.push(error.message));

@@ -9,9 +9,10 @@
 //!    with playwright-core).
 
 use std::fs;
+use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 use std::time::Instant;
 
 use anyhow::{Context, Result, ensure};
@@ -195,6 +196,7 @@ fn chromium_suite(
     let hosting = HostingSandbox::start(site, &root.join("target/xtask/hosting"))?;
     let imported = ImportSite::start(site, &root.join("target/xtask/import-site"))?;
     let archive = ArchiveSite::start(site, &root.join("target/xtask/archive"))?;
+    let offline = OfflineSite::start(site, &root.join("target/xtask/offline"))?;
     let server = serve::start_with_faults(site, 0, Some(faults.clone()))?;
     // Static entry pages for the sample articles, as a publisher's deploy step writes them.
     prerender::run(&prerender::Options {
@@ -225,6 +227,9 @@ fn chromium_suite(
             .env("FOLIO_IMPORT_SITE", &imported.dir)
             .env("FOLIO_ARCHIVE_URL", &archive.server.url)
             .env("FOLIO_ARCHIVE_SITE", &archive.dir)
+            .env("FOLIO_OFFLINE_URL", &offline.url)
+            .env("FOLIO_OFFLINE_CONTROL", &offline.control)
+            .env("FOLIO_OFFLINE_SITE", &offline.first)
             .envs(hosting.env.iter().map(|(name, value)| (*name, value))),
     )
 }
@@ -573,6 +578,153 @@ impl EnginesSite {
             server,
         })
     }
+}
+
+/// The release build and a second build of it, served one at a time on one port, which the
+/// offline test (`tests/e2e/offline.test.mjs`) closes to take the network away (page-level
+/// offline emulation does not cover the service worker's own requests) and opens again with
+/// either build. The second build differs in its stylesheet only, as a publisher's next deploy
+/// looks to the service worker: new hashed names, so a new build id. A control server on
+/// another port takes `GET /up/first`, `/up/second` and `/down`, and answers once it is done.
+struct OfflineSite {
+    url: String,
+    control: String,
+    /// The first build's folder (the tests change its configuration and content).
+    first: PathBuf,
+}
+
+impl OfflineSite {
+    /// What the second build's stylesheet adds: the test reads it to tell the builds apart.
+    const SECOND_BUILD_RULE: &str = "\n:root { --folio-test-build: \"second\"; }\n";
+
+    fn start(site: &Path, dir: &Path) -> Result<OfflineSite> {
+        if dir.exists() {
+            fs::remove_dir_all(dir)?;
+        }
+        let first = dir.join("first");
+        let second = dir.join("second");
+        dist::copy_dir(site, &first)?;
+        dist::copy_dir(site, &second)?;
+        restyle(&second, Self::SECOND_BUILD_RULE)?;
+        let port = nginx::free_port()?;
+        let url = format!("http://127.0.0.1:{port}/");
+        for build in [&first, &second] {
+            prerender::run(&prerender::Options {
+                site: build.clone(),
+                content: None,
+                site_url: url.clone(),
+                skip_invalid: false,
+                feed_entries: prerender::DEFAULT_FEED_ENTRIES,
+            })?;
+        }
+        let builds = [("first", first.clone()), ("second", second)];
+        let serving = Mutex::new(Some(serve::start(&first, port)?));
+        let listener = std::net::TcpListener::bind(("127.0.0.1", 0))?;
+        let control = format!("http://127.0.0.1:{}/", listener.local_addr()?.port());
+        // Lives as long as the test run.
+        std::thread::spawn(move || {
+            for stream in listener.incoming() {
+                let Ok(mut stream) = stream else { continue };
+                let mut request = String::new();
+                let _ = BufReader::new(&stream).read_line(&mut request);
+                let path = request.split_whitespace().nth(1).unwrap_or_default();
+                let mut serving = serving
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner);
+                let status = match path.strip_prefix("/up/") {
+                    _ if path == "/down" => {
+                        serving.take();
+                        wait_until_closed(port);
+                        "200 OK"
+                    }
+                    Some(name) => match builds.iter().find(|(build, _)| *build == name) {
+                        Some((_, folder)) => {
+                            serving.take();
+                            wait_until_closed(port);
+                            *serving = serve::start(folder, port).ok();
+                            if serving.is_some() {
+                                "200 OK"
+                            } else {
+                                "500 Internal Server Error"
+                            }
+                        }
+                        None => "404 Not Found",
+                    },
+                    None => "404 Not Found",
+                };
+                let _ = write!(
+                    stream,
+                    "HTTP/1.1 {status}\r\nContent-Length: 0\r\nAccess-Control-Allow-Origin: *\r\nConnection: close\r\n\r\n"
+                );
+            }
+        });
+        Ok(OfflineSite {
+            url,
+            control,
+            first,
+        })
+    }
+}
+
+/// Waits until nothing listens on `port` any more.
+fn wait_until_closed(port: u16) {
+    for _ in 0..200 {
+        if std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+}
+
+/// Makes `site` a new build that differs in its stylesheet only: `rule` is added to it, under its
+/// new hashed name in the entry pages (with its integrity) and in the service worker.
+fn restyle(site: &Path, rule: &str) -> Result<()> {
+    let assets = site.join("assets");
+    let old_name = fs::read_dir(&assets)?
+        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+        .find(|name| {
+            // `folio-<hash>.css`, not the embed's `folio-embed-<hash>.css`.
+            name.strip_prefix("folio-")
+                .and_then(|rest| rest.strip_suffix(".css"))
+                .is_some_and(|hash| hash.chars().all(|c| c.is_ascii_hexdigit()))
+        })
+        .context("the build has no stylesheet")?;
+    let old = fs::read(assets.join(&old_name))?;
+    let new = [old.as_slice(), rule.as_bytes()].concat();
+    let new_name = dist::hashed_name("folio", "css", &new);
+    fs::write(assets.join(&new_name), &new)?;
+    for page in ["index.html", prerender::APP_SHELL] {
+        let html = fs::read_to_string(site.join(page))?
+            .replace(&old_name, &new_name)
+            .replace(&dist::integrity(&old), &dist::integrity(&new));
+        fs::write(site.join(page), html)?;
+    }
+    let worker = fs::read_to_string(site.join(dist::SERVICE_WORKER))?;
+    let shell = worker
+        .split_once("const SHELL = ")
+        .and_then(|(_, rest)| rest.split_once(";\n"))
+        .context("sw.js has no SHELL")?
+        .0;
+    let shell: Vec<String> = serde_json::from_str::<Vec<String>>(shell)?
+        .into_iter()
+        .map(|file| file.replace(&old_name, &new_name))
+        .collect();
+    dist::write_service_worker(site, &shell)?;
+    // The old stylesheet and every precompressed copy of what changed go: the test server
+    // sends the files themselves.
+    for stale in [
+        format!("assets/{old_name}"),
+        format!("assets/{old_name}.br"),
+        format!("assets/{old_name}.gz"),
+    ] {
+        let _ = fs::remove_file(site.join(stale));
+    }
+    for file in ["index.html", prerender::APP_SHELL, dist::SERVICE_WORKER] {
+        for extension in ["br", "gz"] {
+            let _ = fs::remove_file(site.join(format!("{file}.{extension}")));
+        }
+    }
+    Ok(())
 }
 
 /// A fresh copy of the release build in `dir`, changed by `fill` (given the copy's folder),
