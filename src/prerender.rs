@@ -43,6 +43,63 @@ pub fn listing_page_body(
     })
 }
 
+/// `article`'s oEmbed document (oembed.com, type `rich`) for the site at `base_url`: JSON, with
+/// the iframe snippet as its `html`.
+pub fn oembed_document(base_url: &str, config: Decoded<Config>, article: &Article) -> String {
+    use crate::embed::snippet::{EmbedSnippet, SNIPPET_HEIGHT, SNIPPET_WIDTH};
+    use folio_model::Href;
+
+    let site = Site::new(base_url.to_string(), config);
+    let html = Owner::new().with(|| {
+        view! {
+            <EmbedSnippet
+                src=site.article_frame_url(&article.id)
+                title=article.headline.clone()
+                script=site.absolute(crate::site::EMBED_SCRIPT)
+            />
+        }
+        .to_html()
+    });
+    let mut document = serde_json::Map::new();
+    let mut field = |key: &str, value: serde_json::Value| {
+        document.insert(key.to_string(), value);
+    };
+    field("version", "1.0".into());
+    field("type", "rich".into());
+    field("title", article.headline.clone().into());
+    field("provider_name", site.config.site_name.clone().into());
+    field("provider_url", site.front_page_url().into());
+    field("cache_age", OEMBED_CACHE_SECONDS.into());
+    field("html", html.into());
+    field("width", SNIPPET_WIDTH.into());
+    field("height", SNIPPET_HEIGHT.into());
+    if !article.authors.is_empty() {
+        let names: Vec<&str> = article.authors.iter().map(|a| a.name.as_str()).collect();
+        field("author_name", names.join(", ").into());
+        // A web page about the author (not an email address).
+        if let Some(Href::Url(url)) = article.authors.first().and_then(|a| a.url.as_ref()) {
+            let url = site.absolute(url);
+            if url.starts_with("https:") || url.starts_with("http:") {
+                field("author_url", url.into());
+            }
+        }
+    }
+    if let Some(image) = article
+        .image
+        .as_ref()
+        .and_then(|figure| figure.image.as_ref())
+    {
+        field("thumbnail_url", site.absolute(&image.src).into());
+        field("thumbnail_width", image.width.into());
+        field("thumbnail_height", image.height.into());
+    }
+    serde_json::Value::Object(document).to_string()
+}
+
+/// How long an oEmbed consumer may keep a document: an hour, as an edited headline should
+/// reach embeds the same day.
+const OEMBED_CACHE_SECONDS: u32 = 3600;
+
 /// The app shell's last resort (`components::LastResort`), in the entry page's language, for the
 /// build to write into the shell. Its link is the site's front page (`./` against the page's
 /// `<base>`) until the settings script points it at the address the shell is served for.
@@ -139,5 +196,59 @@ mod tests {
         );
         let stamp = site.render_stamp(decoded.source);
         assert!(render(document).contains(&format!(r#"data-folio-stamp="{stamp}""#)));
+    }
+
+    #[test]
+    fn oembed_documents_are_rich_with_a_frame_that_works_alone() {
+        let article = folio_model::decode_article(
+            br#"{"version": 1, "id": "quay", "headline": "The \"quay\" <reopens>",
+                "authors": [{"name": "A", "url": "https://a.example/"}, {"name": "B"}],
+                "published": "2026-11-28T09:00:00Z",
+                "image": {"src": "content/images/q.svg", "alt": "", "width": 1200, "height": 800},
+                "body": []}"#,
+            None,
+            &Default::default(),
+        )
+        .unwrap()
+        .value;
+        let document = oembed_document(
+            "https://news.example.org/news/",
+            folio_model::default_config(),
+            &article,
+        );
+        let json: serde_json::Value = serde_json::from_str(&document).unwrap();
+        assert_eq!(json["version"], "1.0");
+        assert_eq!(json["type"], "rich");
+        assert_eq!(json["title"], "The \"quay\" <reopens>");
+        assert_eq!(json["author_name"], "A, B");
+        assert_eq!(json["author_url"], "https://a.example/");
+        assert_eq!(json["provider_url"], "https://news.example.org/news/");
+        assert_eq!(
+            json["thumbnail_url"],
+            "https://news.example.org/news/content/images/q.svg"
+        );
+        assert_eq!(
+            (json["width"].as_u64(), json["height"].as_u64()),
+            (Some(640), Some(600))
+        );
+        let html = json["html"].as_str().unwrap();
+        assert!(
+            html.starts_with("<iframe src=\"https://news.example.org/news/embed/articles/quay\""),
+            "{html}"
+        );
+        assert!(
+            html.contains("title=\"The &quot;quay&quot; &lt;reopens&gt;\""),
+            "{html}"
+        );
+        for attribute in [
+            r#"width="640" height="600""#,
+            r#"loading="lazy""#,
+            r#"class="folio-embed-frame""#,
+        ] {
+            assert!(html.contains(attribute), "{html}");
+        }
+        assert!(html.ends_with(
+            r#"<script type="module" src="https://news.example.org/news/folio-embed.js"></script>"#
+        ));
     }
 }

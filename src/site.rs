@@ -125,6 +125,19 @@ impl Site {
         resolve(&self.base_url, &format!("articles/{id}"))
     }
 
+    /// The full address of an article's iframe page (`embed/frame.rs`).
+    pub fn article_frame_url(&self, id: &ArticleId) -> String {
+        resolve(
+            &self.base_url,
+            &format!("{}{id}", FRAME_ROUTE.trim_start_matches('/')),
+        )
+    }
+
+    /// The full address of an article's oEmbed document (`docs/embedding.md`).
+    pub fn article_oembed_url(&self, id: &ArticleId) -> String {
+        resolve(&self.base_url, &article_oembed_path(id))
+    }
+
     /// The full address of the front page.
     pub fn front_page_url(&self) -> &str {
         &self.base_url
@@ -167,6 +180,18 @@ impl Site {
 
 /// The configuration's file name, beside the entry page.
 pub const CONFIG_FILE: &str = "folio.config.json";
+
+/// Where an article's iframe page lives, under the base path: `/embed/articles/<id>`.
+pub const FRAME_ROUTE: &str = "/embed/articles/";
+
+/// The script other sites load to embed articles, at the base (`docs/embedding.md`).
+pub const EMBED_SCRIPT: &str = "folio-embed.js";
+
+/// Where the prerender step writes an article's oEmbed document, relative to the base: beside
+/// its page.
+pub fn article_oembed_path(id: &ArticleId) -> String {
+    format!("articles/{id}/oembed.json")
+}
 
 /// Where article pages live, under the base path: `/articles/<id>`.
 const ARTICLES_ROUTE: &str = "/articles/";

@@ -161,14 +161,34 @@ function embedFrame(link) {
   link.replaceWith(frame);
 }
 
-// Links in the page now, and any added later.
-document.querySelectorAll("a.folio-embed").forEach(embedFrame);
+// `<iframe class="folio-embed-frame" src=".../embed/articles/<id>">` written by someone else
+// (an oEmbed consumer pastes one, at a fixed height): sized like our own from now on. The frame
+// posts its height only to an origin it knows, so one without `origin` is pointed at ours.
+function adoptFrame(frame) {
+  if (frames.has(frame)) return;
+  const src = new URL(frame.src || "about:blank", document.baseURI);
+  if (!src.href.startsWith(new URL("embed/articles/", base).href)) return;
+  frames.add(frame);
+  if (src.searchParams.get("origin") !== location.origin) {
+    src.searchParams.set("origin", location.origin);
+    frame.src = src.href;
+  }
+}
+
+const EMBEDS = "a.folio-embed";
+const FRAMES = "iframe.folio-embed-frame";
+
+// Links and frames in the page now, and any added later.
+document.querySelectorAll(EMBEDS).forEach(embedFrame);
+document.querySelectorAll(FRAMES).forEach(adoptFrame);
 new MutationObserver((records) => {
   for (const record of records) {
     for (const node of record.addedNodes) {
       if (!(node instanceof Element)) continue;
-      if (node.matches("a.folio-embed")) embedFrame(node);
-      node.querySelectorAll("a.folio-embed").forEach(embedFrame);
+      if (node.matches(EMBEDS)) embedFrame(node);
+      if (node.matches(FRAMES)) adoptFrame(node);
+      node.querySelectorAll(EMBEDS).forEach(embedFrame);
+      node.querySelectorAll(FRAMES).forEach(adoptFrame);
     }
   }
   for (const frame of frames) {

@@ -29,7 +29,7 @@ use crate::site::Site;
 pub fn frame_article(path: &str, router_base: &str) -> Option<Option<ArticleId>> {
     let id = path
         .strip_prefix(router_base)?
-        .strip_prefix("/embed/articles/")?
+        .strip_prefix(crate::site::FRAME_ROUTE)?
         .trim_end_matches('/');
     Some(ArticleId::parse(id).ok())
 }

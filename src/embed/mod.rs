@@ -3,7 +3,8 @@
 //! - [`element`]: `<folio-article>`, a custom element defined by `folio-embed.js`, which mounts
 //!   an article into the element's shadow root through the exported `mount_article`;
 //! - [`frame`]: `/embed/articles/<id>`, a compact page for an iframe that tells its parent its
-//!   height by `postMessage`.
+//!   height by `postMessage`;
+//! - `snippet` (prerender only): that iframe as an oEmbed consumer pastes it.
 //!
 //! Both provide an [`Embedding`] to the components they mount. Components ask for it with
 //! [`use_embedding`] where an embedded article must behave differently from the full page:
@@ -12,6 +13,8 @@
 
 pub mod element;
 pub mod frame;
+#[cfg(feature = "ssr")]
+pub mod snippet;
 
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;

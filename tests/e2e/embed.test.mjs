@@ -390,3 +390,80 @@ test('height messages count only from Folio\'s origin, and the frame answers onl
   assert.equal(await iframe.evaluate((element) => element.getBoundingClientRect().height), settled);
   await page.context().close();
 });
+
+/** The oEmbed 1.0 rules (oembed.com, 2.3.4) a `rich` document must follow. */
+function assertOembedRules(document) {
+  assert.equal(document.version, '1.0');
+  assert.equal(document.type, 'rich');
+  assert.equal(typeof document.html, 'string');
+  for (const key of ['width', 'height']) {
+    assert.ok(Number.isInteger(document[key]) && document[key] > 0, `${key}: ${document[key]}`);
+  }
+  for (const key of ['title', 'author_name', 'author_url', 'provider_name', 'provider_url', 'thumbnail_url']) {
+    assert.ok(document[key] === undefined || typeof document[key] === 'string', key);
+  }
+  assert.ok(document.cache_age === undefined || Number.isInteger(document.cache_age));
+  const thumbnail = ['thumbnail_url', 'thumbnail_width', 'thumbnail_height'].filter((key) => key in document);
+  assert.ok(thumbnail.length === 0 || thumbnail.length === 3, `thumbnail fields come together: ${thumbnail}`);
+  if (thumbnail.length) {
+    assert.ok(Number.isInteger(document.thumbnail_width) && Number.isInteger(document.thumbnail_height));
+  }
+}
+
+test('oEmbed: each article page names its document, which follows the rules; /oembed?url= answers with it', async () => {
+  const id = 'tide-mill-turns-again';
+  const pageUrl = new URL(`articles/${id}`, FOLIO).href;
+  const html = await (await fetch(pageUrl)).text();
+  const discovery = html.match(/<link rel="alternate" type="application\/json\+oembed" href="([^"]+)"/)?.[1];
+  assert.equal(discovery, new URL(`articles/${id}/oembed.json`, FOLIO).href);
+  const response = await fetch(discovery);
+  assert.match(response.headers.get('content-type'), /^application\/json/);
+  assert.equal(response.headers.get('access-control-allow-origin'), '*');
+  const oembed = await response.json();
+  assertOembedRules(oembed);
+  const article = sampleArticle(id);
+  assert.equal(oembed.title, article.headline);
+  assert.equal(oembed.author_name, article.authors.map((author) => author.name).join(', '));
+  assert.equal(oembed.provider_url, FOLIO);
+  assert.equal(oembed.thumbnail_url, new URL(article.image.src, FOLIO).href);
+  assert.deepEqual([oembed.thumbnail_width, oembed.thumbnail_height], [article.image.width, article.image.height]);
+
+  // The standard endpoint, as deploy/nginx.conf answers it.
+  const endpoint = (url, format = 'json') => fetch(`${FOLIO}oembed?url=${encodeURIComponent(url)}&format=${format}`);
+  assert.deepEqual(await (await endpoint(pageUrl)).json(), oembed);
+  assert.deepEqual(await (await fetch(`${FOLIO}oembed?url=${pageUrl}`)).json(), oembed, 'an unencoded url, no format');
+  assert.equal((await endpoint(pageUrl, 'xml')).status, 501);
+  assert.equal((await endpoint(new URL('articles/no-such-article', FOLIO).href)).status, 404);
+  assert.equal((await endpoint(FOLIO)).status, 404);
+});
+
+test('oEmbed: its html shows the article in a page on another origin with every script stripped, and sizes it with them', async () => {
+  const id = 'lantern-workshop';
+  const oembed = await (await fetch(new URL(`articles/${id}/oembed.json`, FOLIO))).json();
+  const stripped = oembed.html.replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, '');
+  assert.ok(stripped.includes('<iframe') && !/<script/i.test(stripped), stripped);
+
+  // The host page without folio-embed.js: what a consumer that strips scripts shows.
+  const page = await openPage(browser);
+  await page.goto(`${HOST}index.html`);
+  await page.evaluate((html) => document.getElementById('embeds').insertAdjacentHTML('beforeend', html), stripped);
+  await page.frameLocator('iframe.folio-embed-frame').getByRole('heading', { level: 1, name: headline(id) }).waitFor();
+  const box = await page.locator('iframe.folio-embed-frame').boundingBox();
+  assert.equal(Math.round(box.height), oembed.height);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+
+  // The same html with its script (a fragment's scripts run): the frame takes the article's height.
+  const scripted = await openPage(browser);
+  await scripted.goto(`${HOST}index.html`);
+  await scripted.evaluate((html) => {
+    document.getElementById('embeds').append(document.createRange().createContextualFragment(html));
+  }, oembed.html);
+  await scripted.waitForFunction(
+    (height) => document.querySelector('iframe.folio-embed-frame').getBoundingClientRect().height > height,
+    oembed.height,
+  );
+  await scripted.frameLocator('iframe.folio-embed-frame').getByRole('heading', { level: 1, name: headline(id) }).waitFor();
+  assert.deepEqual(scripted.errors, []);
+  await scripted.context().close();
+});

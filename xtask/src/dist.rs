@@ -11,6 +11,7 @@ use std::process::Command;
 
 use anyhow::{Context, Result, ensure};
 use base64::Engine as _;
+use folio::site::EMBED_SCRIPT;
 use folio_cli::compress::{Effort, append_extension, brotli, gzip};
 use sha2::{Digest, Sha256, Sha384};
 
@@ -38,8 +39,8 @@ const ASSETS_MARKER: &str = "<!-- folio:assets -->";
 const LAST_RESORT_MARKER: &str = "<!-- folio:last-resort -->";
 /// The base element index.html is written with; the build sets its path.
 const BASE_ELEMENT: &str = r#"<base href="/" />"#;
-/// The embed script (a stable name: other sites link to it) and what the build writes into it.
-const EMBED_SCRIPT: &str = "folio-embed.js";
+/// What the build writes into the embed script (`folio::site::EMBED_SCRIPT`, a stable name:
+/// other sites link to it).
 const GLUE_PLACEHOLDER: &str = "%FOLIO_GLUE%";
 /// The service worker (at the site's base, so its scope is the whole site) and what the build
 /// writes into it.

@@ -273,9 +273,14 @@ pub fn run(options: &Options) -> Result<Prerendered> {
                 for problem in &decoded.problems {
                     println!("{}: {problem}", file.display());
                 }
+                // The page, and beside it its oEmbed document.
                 let written = pages
                     .article_page(&decoded)
-                    .and_then(|html| write_page(&options.site, &output, &html));
+                    .and_then(|html| write_page(&options.site, &output, &html))
+                    .and_then(|()| {
+                        let oembed = folio::site::article_oembed_path(id);
+                        write_page(&options.site, &oembed, pages.oembed(&decoded))
+                    });
                 match written {
                     Ok(()) => Outcome::Written(output, checked.record),
                     Err(error) => Outcome::Unreadable {
@@ -307,13 +312,16 @@ pub fn run(options: &Options) -> Result<Prerendered> {
         }
     }
     for (id, outcome) in ids.iter().zip(articles) {
+        let oembed = folio::site::article_oembed_path(id);
         match outcome {
             Outcome::Written(output, record) => {
                 prerendered.written.push(id.clone());
+                manifest.pages.insert(oembed, record.clone());
                 manifest.pages.insert(output, record);
             }
             Outcome::Unchanged(output, record) => {
                 prerendered.unchanged += 1;
+                manifest.pages.insert(oembed, record.clone());
                 manifest.pages.insert(output, record);
             }
             Outcome::Unreadable { file, reason } => unreadable.push((file, reason)),

@@ -76,6 +76,13 @@ impl<'a> Pages<'a> {
             "<script type=\"application/ld+json\" {MARK}>{}</script>\n    ",
             head.json_ld
         );
+        // For oEmbed consumers (a CMS given the page's address), which run no script.
+        let _ = write!(
+            tags,
+            "<link rel=\"alternate\" type=\"application/json+oembed\" href=\"{}\" title=\"{}\" {MARK} />\n    ",
+            escape_attribute(&self.site.article_oembed_url(&article.value.id)),
+            escape_attribute(&article.value.headline)
+        );
         // No preload of the article's JSON: the page already shows it, and a preload that
         // stalls would be what every retry of the viewer's request gets, too.
         self.expect(
@@ -87,6 +94,11 @@ impl<'a> Pages<'a> {
         let title = self.site.page_title(&article.value.headline);
         let body = folio::prerender::article_page_body(self.site_url, self.config.clone(), article);
         self.page(&title, &tags, &body)
+    }
+
+    /// The article's oEmbed document (`folio::prerender::oembed_document`).
+    pub fn oembed(&self, article: &Decoded<Article>) -> String {
+        folio::prerender::oembed_document(self.site_url, self.config.clone(), &article.value)
     }
 
     pub fn listing_page(
