@@ -5,6 +5,7 @@
 
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { connect, createServer } from 'node:net';
 import { chromium } from 'playwright-core';
 
 const env = (name) => {
@@ -73,9 +74,10 @@ async function waitUntil(page, predicate, timeout = 120_000) {
 
 let browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
 
-/** One cold load in a fresh context (empty cache): its paint timings, TBT and CLS. */
-async function coldLoad(url, kind, throttled) {
-  const context = await browser.newContext({ viewport: PHONE });
+/** One cold load in a fresh context (empty cache): its paint timings, TBT and CLS. With
+ * `worker: false`, Folio's service worker is blocked (what the first visit cost without it). */
+async function coldLoad(url, kind, throttled, worker = true) {
+  const context = await browser.newContext({ viewport: PHONE, serviceWorkers: worker ? 'allow' : 'block' });
   const page = await context.newPage();
   if (throttled) {
     const cdp = await context.newCDPSession(page);
@@ -99,12 +101,71 @@ async function coldLoad(url, kind, throttled) {
   return { fcp: bench.fcp, lcp: bench.lcp, headline: bench.headline, tbt, longest, cls: bench.cls };
 }
 
-async function coldLoads(url, kind, throttled) {
+async function coldLoads(url, kind, throttled, worker = true) {
   const runs = [];
-  for (let run = 0; run < RUNS; run++) runs.push(await coldLoad(url, kind, throttled));
+  for (let run = 0; run < RUNS; run++) runs.push(await coldLoad(url, kind, throttled, worker));
   const result = {};
   for (const metric of ['fcp', 'lcp', 'headline', 'tbt', 'longest', 'cls']) result[metric] = median(runs.map((run) => run[metric]));
   return result;
+}
+
+/**
+ * A TCP proxy on loopback to `target` (host:port) that shapes both directions like
+ * Lighthouse's mobile network: half the round trip each way, and the download paced at its
+ * rate. Unlike DevTools' emulation, which throttles the page's own requests only, it slows the
+ * service worker's requests too, so a repeat visit through the worker is measured fairly.
+ */
+function shapingProxy(target) {
+  const { hostname, port } = new URL(target);
+  const oneWay = MOBILE.latency / 2;
+  const server = createServer((client) => {
+    const upstream = connect(Number(port), hostname);
+    let downloadFree = 0;
+    const delayed = (from, to, pace) =>
+      from.on('data', (chunk) => {
+        let at = Date.now() + oneWay;
+        if (pace) {
+          at = Math.max(at, downloadFree);
+          downloadFree = at + (chunk.length / MOBILE.downloadThroughput) * 1000;
+        }
+        setTimeout(() => to.writable && to.write(chunk), at - Date.now());
+      });
+    delayed(client, upstream, false);
+    delayed(upstream, client, true);
+    const close = () => setTimeout(() => (client.destroy(), upstream.destroy()), oneWay);
+    client.on('close', close).on('error', close);
+    upstream.on('close', close).on('error', close);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, origin: `http://127.0.0.1:${server.address().port}` })));
+}
+
+/**
+ * A repeat visit, throttled (the proxy's network, 4× CPU): the page is loaded once, the
+ * service worker (if the page has one) given time to install and save the article, then the
+ * page is loaded again in the same browser context and measured.
+ */
+async function repeatLoad(url, kind) {
+  const context = await browser.newContext({ viewport: PHONE });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: MOBILE.cpu });
+  await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
+  await waitUntil(page, READY[kind]);
+  if (kind !== 'control') {
+    await waitUntil(
+      page,
+      async () =>
+        navigator.serviceWorker.controller !== null &&
+        (await (await caches.open('folio-articles')).keys()).length > 0,
+    );
+  }
+  await page.addInitScript(collect);
+  await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
+  await waitUntil(page, READY[kind]);
+  await page.waitForTimeout(2000);
+  const bench = await page.evaluate(() => window.__bench);
+  await context.close();
+  return { fcp: bench.fcp, lcp: bench.lcp, headline: bench.headline };
 }
 
 /** A page with the viewer running on the article, for the in-page measurements. */
@@ -235,6 +296,23 @@ for (const throttled of [true, false]) {
   }
 }
 
+process.stderr.write('cold loads without the service worker, throttled…\n');
+results.coldLoadsWithoutWorker = {};
+for (const kind of ['prerendered', 'shell']) {
+  results.coldLoadsWithoutWorker[kind] = await coldLoads(urls[kind], kind, true, false);
+}
+
+process.stderr.write('repeat visits, throttled (shaping proxy)…\n');
+results.repeatVisits = {};
+for (const [kind, base] of [['control', SITE], ['prerendered', SITE], ['shell', SHELL]]) {
+  const proxy = await shapingProxy(base);
+  const url = new URL(new URL(urls[kind]).pathname, proxy.origin).href;
+  const runs = [];
+  for (let run = 0; run < RUNS; run++) runs.push(await repeatLoad(url, kind));
+  proxy.server.close();
+  results.repeatVisits[kind] = Object.fromEntries(['fcp', 'lcp', 'headline'].map((metric) => [metric, median(runs.map((run) => run[metric]))]));
+}
+
 process.stderr.write('navigation, 2,000 blocks, memory…\n');
 {
   const { context, page, cdp } = await viewerPage();
@@ -295,6 +373,21 @@ for (const label of ['throttled', 'unthrottled']) {
     console.log(`${name.padEnd(28)} ${cell('fcp').padStart(14)} ${cell('lcp').padStart(14)} ${cell('headline').padStart(14)} ${ms(row.tbt).padStart(10)} ${ms(row.longest).padStart(10)} ${row.cls.toFixed(3).padStart(8)}`);
   }
 }
+{
+  const t = results.coldLoads.throttled;
+  console.log(`\nFirst visit, throttled, median of ${RUNS}: with the service worker / without it (blocked)`);
+  for (const kind of ['prerendered', 'shell']) {
+    const without = results.coldLoadsWithoutWorker[kind];
+    const name = { prerendered: 'Folio, prerendered page', shell: 'Folio, app shell' }[kind];
+    console.log(`${name.padEnd(28)} headline ${ms(t[kind].headline)} / ${ms(without.headline)}, LCP ${ms(t[kind].lcp)} / ${ms(without.lcp)}, TBT ${ms(t[kind].tbt)} / ${ms(without.tbt)}, longest ${ms(t[kind].longest)} / ${ms(without.longest)}`);
+  }
+  console.log(`\nRepeat visit (the page loaded again in the same browser), throttled through a shaping proxy (150 ms, 1.6 Mbit/s, 4× CPU), median of ${RUNS}`);
+  for (const kind of ['control', 'prerendered', 'shell']) {
+    const row = results.repeatVisits[kind];
+    const name = { control: 'static HTML control', prerendered: 'Folio, prerendered page', shell: 'Folio, app shell' }[kind];
+    console.log(`${name.padEnd(28)} FCP ${ms(row.fcp)}, LCP ${ms(row.lcp)}, headline ${ms(row.headline)}`);
+  }
+}
 console.log(`\nRelated navigation, click to headline painted, median of 30: ${ms(results.navigationMs)}`);
 console.log(`2,000-block article, address change to headline painted, median of 5: ${ms(results.bigArticleMs)}`);
 for (const [label, memory] of [['after 30 navigations', results.memoryAfter30], ['after 300 navigations', results.memoryAfter300]]) {
@@ -321,6 +414,7 @@ const budgets = [
   ['takeover: longest task ≤ 50 ms, 4× CPU (prerendered)', t.prerendered.longest <= 50, ms(t.prerendered.longest)],
   ['Lighthouse mobile 100, prerendered long read', results.lighthouse.prerendered.score >= 100, String(results.lighthouse.prerendered.score)],
   ['Lighthouse mobile ≥ 98, app shell of the long read', results.lighthouse.shell.score >= 98, String(results.lighthouse.shell.score)],
+  ['repeat visit: app shell headline ≤ static control\'s', results.repeatVisits.shell.headline <= results.repeatVisits.control.headline, `${ms(results.repeatVisits.shell.headline)} vs ${ms(results.repeatVisits.control.headline)}`],
 ];
 results.budgets = budgets.map(([budget, pass, measured]) => ({ budget, pass, measured }));
 console.log('\nBudgets');
