@@ -10,7 +10,7 @@ import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, afterEach, before, test } from 'node:test';
 
-import { ArticlePage, launchBrowser, openPage, plainText, requireEnv, waitForLive } from './support.mjs';
+import { ArticlePage, launchBrowser, openPage, plainText, requireEnv, waitForLive, waitUntil } from './support.mjs';
 
 const SITE = requireEnv('FOLIO_OFFLINE_URL');
 const CONTROL = requireEnv('FOLIO_OFFLINE_CONTROL');
@@ -45,18 +45,6 @@ afterEach(async () => {
 /** A page with the service worker allowed. */
 async function workerPage() {
   return openPage(browser, { serviceWorker: true });
-}
-
-/**
- * Waits until `condition` (run in the page, awaited) holds. (`page.waitForFunction` would take
- * the promise an async condition returns for a truthy value.)
- */
-async function waitUntil(page, condition, arg) {
-  const deadline = Date.now() + 15_000;
-  while (!(await page.evaluate(condition, arg))) {
-    assert.ok(Date.now() < deadline, `timed out waiting for ${condition}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 /** Waits until the service worker controls the page and has saved the article `id`. */

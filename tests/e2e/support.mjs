@@ -5,6 +5,7 @@
 // FOLIO_URL (where it is served) and FOLIO_SITE (the served folder, which tests may write
 // content into).
 
+import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -113,6 +114,18 @@ export async function holdWasm(page) {
     await route.continue();
   });
   return release;
+}
+
+/**
+ * Waits until `condition(arg)`, run in the page and awaited, holds (15 s at most). For an async
+ * condition: `page.waitForFunction` takes the promise it returns for a truthy value.
+ */
+export async function waitUntil(page, condition, arg) {
+  const deadline = Date.now() + 15_000;
+  while (!(await page.evaluate(condition, arg))) {
+    assert.ok(Date.now() < deadline, `timed out waiting for ${condition}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 /** Waits for the viewer's "live" signal: it shows its own page (a prerendered one taken over). */

@@ -13,7 +13,7 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { SITE_DIR, SITE_URL, holdWasm, launchBrowser, openPage, requireEnv, sampleArticle, waitForLive } from './support.mjs';
+import { SITE_DIR, SITE_URL, holdWasm, launchBrowser, openPage, requireEnv, sampleArticle, waitForLive, waitUntil } from './support.mjs';
 
 const AGREEMENT_URL = requireEnv('FOLIO_AGREEMENT_URL');
 const AGREEMENT_SITE = requireEnv('FOLIO_AGREEMENT_SITE');
@@ -165,7 +165,7 @@ test('the viewer adopts the prerendered nodes and they stay in use while the rea
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(SITE_URL).origin });
   await page.getByRole('button', { name: 'Share' }).click();
   const articleUrl = new URL(`articles/${WITH_HERO}`, SITE_URL).href;
-  await page.waitForFunction(async (url) => (await navigator.clipboard.readText()) === url, articleUrl);
+  await waitUntil(page, async (url) => (await navigator.clipboard.readText()) === url, articleUrl);
   // A paragraph link, whose handler the adopted anchor must carry.
   await page.locator('#p-2 .paragraph-link').click();
   assert.equal(new URL(page.url()).hash, '#p-2');
