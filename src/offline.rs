@@ -78,7 +78,7 @@ pub async fn saved_articles(site: &Site) -> Vec<SavedArticle> {
 
 async fn read_saved_articles(site: &Site) -> Result<Vec<SavedArticle>, JsValue> {
     let caches = Reflect::get(&js_sys::global(), &"caches".into())?;
-    if !is_object(&caches) {
+    if !caches.is_object() {
         return Ok(Vec::new());
     }
     let cache = settle(call(&caches, "open", &[ARTICLES_CACHE.into()])?).await?;
@@ -92,7 +92,7 @@ async fn read_saved_articles(site: &Site) -> Result<Vec<SavedArticle>, JsValue> 
             continue;
         };
         let response = settle(call(&cache, "match", &[request])?).await?;
-        if !is_object(&response) {
+        if !response.is_object() {
             continue;
         }
         let headers = Reflect::get(&response, &"headers".into())?;
@@ -129,7 +129,7 @@ async fn register(site: &Site, container: &JsValue) -> Result<(), JsValue> {
             if controlled.replace(true) {
                 new_version();
             } else {
-                keep_loaded_documents();
+                keep(crate::api::loaded_urls());
             }
         })
         .into_js_value()
@@ -143,13 +143,15 @@ async fn register(site: &Site, container: &JsValue) -> Result<(), JsValue> {
     Ok(())
 }
 
-fn has_controller(container: &JsValue) -> bool {
-    Reflect::get(container, &"controller".into()).is_ok_and(|controller| is_object(&controller))
+/// The worker that answers the page's requests, if any.
+fn controller(container: &JsValue) -> Option<JsValue> {
+    Reflect::get(container, &"controller".into())
+        .ok()
+        .filter(JsValue::is_object)
 }
 
-/// Asks the worker to save the documents this page loaded before it took control.
-fn keep_loaded_documents() {
-    keep(crate::api::loaded_urls());
+fn has_controller(container: &JsValue) -> bool {
+    controller(container).is_some()
 }
 
 /// Whether a worker answers this page's requests.
@@ -160,10 +162,7 @@ pub fn is_controlled() -> bool {
 /// Asks the worker that controls the page to fetch and save `urls`, documents the page loaded
 /// without it.
 pub fn keep(urls: Vec<String>) {
-    let Some(controller) = service_workers()
-        .and_then(|container| Reflect::get(&container, &"controller".into()).ok())
-        .filter(is_object)
-    else {
+    let Some(controller) = service_workers().and_then(|container| controller(&container)) else {
         return;
     };
     let keep = message("folio:keep");
@@ -208,18 +207,15 @@ fn new_version() {
 async fn remove(site: &Site, container: &JsValue) -> Result<(), JsValue> {
     let scope = site.absolute("");
     let registration = settle(call(container, "getRegistration", &[scope.into()])?).await?;
-    if is_object(&registration) {
+    if registration.is_object() {
         // It keeps answering this page until the page goes: it must save nothing more.
-        if let Some(controller) = Reflect::get(container, &"controller".into())
-            .ok()
-            .filter(is_object)
-        {
+        if let Some(controller) = controller(container) {
             call(&controller, "postMessage", &[message("folio:retire")])?;
         }
         settle(call(&registration, "unregister", &[])?).await?;
     }
     let caches = Reflect::get(&js_sys::global(), &"caches".into())?;
-    if is_object(&caches) {
+    if caches.is_object() {
         let names: Array = settle(call(&caches, "keys", &[])?).await?.dyn_into()?;
         for name in names.iter() {
             if name
@@ -238,7 +234,7 @@ fn service_workers() -> Option<JsValue> {
     let navigator = Reflect::get(&js_sys::global(), &"navigator".into()).ok()?;
     Reflect::get(&navigator, &"serviceWorker".into())
         .ok()
-        .filter(is_object)
+        .filter(JsValue::is_object)
 }
 
 /// Resolves once the window's `load` event has fired.
@@ -295,8 +291,4 @@ async fn settle(value: JsValue) -> Result<JsValue, JsValue> {
         Ok(promise) => JsFuture::from(promise).await,
         Err(value) => Ok(value),
     }
-}
-
-fn is_object(value: &JsValue) -> bool {
-    value.is_object()
 }

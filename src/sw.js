@@ -111,12 +111,13 @@ self.addEventListener("fetch", (event) => {
   if (retired || request.method !== "GET" || request.headers.has("range")) return;
   const url = new URL(request.url);
   url.hash = "";
+  const cacheName = keptIn(url);
   if (request.mode === "navigate") {
     event.respondWith(navigation(request, url));
   } else if (shellUrls.has(url.href)) {
     event.respondWith(shellFile(request));
-  } else if (keptIn(url)) {
-    event.respondWith(fresh(request, keptIn(url), event));
+  } else if (cacheName) {
+    event.respondWith(fresh(request, cacheName, event));
   } else if (request.destination === "image" && imageBytes > 0) {
     event.respondWith(fresh(request, IMAGES_CACHE, event));
   }
