@@ -1,5 +1,5 @@
 //! Reading offline, the page's side of the service worker (`src/sw.js`, docs/offline.md):
-//! registering it once the page has loaded (or, when the configuration turns it off, removing
+//! registering it once the page has loaded and settled (or, when the configuration turns it off, removing
 //! it and everything it kept), handing it the documents the page loaded before it took control,
 //! noticing that a new build's worker has taken over (the next navigation then loads the page
 //! whole, from the new build), and reading the articles it saved, for the offline page.
@@ -10,6 +10,7 @@
 
 use std::cell::Cell;
 use std::rc::Rc;
+use std::time::Duration;
 
 use folio_model::{ArticleId, Timestamp};
 use js_sys::{Array, Function, Object, Promise, Reflect};
@@ -25,6 +26,10 @@ const ARTICLES_CACHE: &str = "folio-articles";
 const CACHE_PREFIX: &str = "folio-";
 /// An id that stands for any article's in the worker's settings.
 const ID_PLACEHOLDER: &str = "folio-article-id";
+/// How long a page that has loaded sits untouched before the worker is registered.
+const QUIET_BEFORE_REGISTERING: Duration = Duration::from_secs(5);
+/// What a reader does that shows the page's own loading is over for them.
+const READER_EVENTS: [&str; 4] = ["pointerdown", "keydown", "wheel", "touchstart"];
 
 thread_local! {
     /// A new build's worker has taken over from the one this page started under.
@@ -115,8 +120,9 @@ async fn read_saved_articles(site: &Site) -> Result<Vec<SavedArticle>, JsValue> 
 }
 
 async fn register(site: &Site, container: &JsValue) -> Result<(), JsValue> {
-    // Not in competition with the page's own loading: the worker's install fetches the shell.
-    page_loaded().await;
+    // Not in competition with the page's own loading, nor with the reader's first seconds on
+    // it: the worker's install reads the whole app shell again and writes it to the cache.
+    page_settled().await;
     let script = crate::trusted_types::service_worker_url(&worker_url(site)?)?;
     let options = Object::new();
     Reflect::set(&options, &"scope".into(), &site.absolute("").into())?;
@@ -129,7 +135,8 @@ async fn register(site: &Site, container: &JsValue) -> Result<(), JsValue> {
             if controlled.replace(true) {
                 new_version();
             } else {
-                keep(crate::api::loaded_urls());
+                let address = web_sys::window().and_then(|window| window.location().href().ok());
+                send_keep(crate::api::loaded_urls(), address);
             }
         })
         .into_js_value()
@@ -162,12 +169,22 @@ pub fn is_controlled() -> bool {
 /// Asks the worker that controls the page to fetch and save `urls`, documents the page loaded
 /// without it.
 pub fn keep(urls: Vec<String>) {
+    send_keep(urls, None);
+}
+
+/// `keep`, and with `address` (the page's, loaded before the worker controlled it), asks the
+/// worker to learn what the server answers there (when it is the app shell, the worker can
+/// answer it itself next time).
+fn send_keep(urls: Vec<String>, address: Option<String>) {
     let Some(controller) = service_workers().and_then(|container| controller(&container)) else {
         return;
     };
     let keep = message("folio:keep");
     let urls: Array = urls.into_iter().map(JsValue::from).collect();
     let _ = Reflect::set(&keep, &"urls".into(), &urls);
+    if let Some(address) = address {
+        let _ = Reflect::set(&keep, &"address".into(), &address.into());
+    }
     let _ = call(&controller, "postMessage", &[keep]);
 }
 
@@ -177,10 +194,12 @@ fn worker_url(site: &Site) -> Result<String, JsValue> {
     let url = web_sys::Url::new(&site.absolute(SERVICE_WORKER))?;
     let settings = url.search_params();
     if let Ok(placeholder) = ArticleId::parse(ID_PLACEHOLDER) {
-        let article = site.article_url(&placeholder);
-        if let Some(at) = article.find(ID_PLACEHOLDER) {
-            settings.set("article-prefix", &article[..at]);
-            settings.set("article-suffix", &article[at + ID_PLACEHOLDER.len()..]);
+        if let Some((prefix, suffix)) = split_at_placeholder(&site.article_url(&placeholder)) {
+            settings.set("article-prefix", prefix);
+            settings.set("article-suffix", suffix);
+        }
+        if let Some((prefix, _)) = split_at_placeholder(&site.article_page_url(&placeholder)) {
+            settings.set("page-prefix", prefix);
         }
     }
     settings.set("content", &site.absolute(&site.config.content.base));
@@ -189,6 +208,15 @@ fn worker_url(site: &Site) -> Result<String, JsValue> {
     settings.set("articles", &offline.articles.to_string());
     settings.set("image-bytes", &offline.image_bytes.to_string());
     Ok(url.href())
+}
+
+/// An address made for the placeholder id, as what comes before and after the id.
+fn split_at_placeholder(address: &str) -> Option<(&str, &str)> {
+    let at = address.find(ID_PLACEHOLDER)?;
+    Some((
+        address.get(..at)?,
+        address.get(at + ID_PLACEHOLDER.len()..)?,
+    ))
 }
 
 /// A new version has taken over: the next navigation loads it (`<html data-folio-update="ready">`
@@ -237,6 +265,25 @@ fn service_workers() -> Option<JsValue> {
         .filter(JsValue::is_object)
 }
 
+/// Resolves once the page has loaded and then either sat untouched for
+/// `QUIET_BEFORE_REGISTERING` or been used by the reader (a tap, a key, the wheel).
+async fn page_settled() {
+    page_loaded().await;
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let settled = Promise::new(&mut |resolve, _| {
+        for event in READER_EVENTS {
+            let _ = listen_once(&window, event, &resolve);
+        }
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+            &resolve,
+            i32::try_from(QUIET_BEFORE_REGISTERING.as_millis()).unwrap_or(i32::MAX),
+        );
+    });
+    let _ = JsFuture::from(settled).await;
+}
+
 /// Resolves once the window's `load` event has fired.
 async fn page_loaded() {
     let Some(window) = web_sys::window() else {
@@ -257,6 +304,8 @@ async fn page_loaded() {
 fn listen_once(target: &JsValue, event: &str, listener: &JsValue) -> Result<(), JsValue> {
     let options = Object::new();
     Reflect::set(&options, &"once".into(), &true.into())?;
+    Reflect::set(&options, &"passive".into(), &true.into())?;
+    Reflect::set(&options, &"capture".into(), &true.into())?;
     call(
         target,
         "addEventListener",
