@@ -47,8 +47,13 @@ async function workerPage() {
   return openPage(browser, { serviceWorker: true });
 }
 
-/** Waits until the service worker controls the page and has saved the article `id`. */
-function waitUntilSaved(page, id) {
+/** Waits until the service worker controls the page and has saved the article `id`. The
+ * page registers the worker once the reader does something (or after seconds of quiet): a key
+ * press, once the viewer runs, is that something. */
+async function waitUntilSaved(page, id) {
+  await waitForLive(page);
+  await page.waitForLoadState('load');
+  await page.keyboard.press('Shift');
   return waitUntil(
     page,
     async (id) =>
@@ -56,6 +61,21 @@ function waitUntilSaved(page, id) {
       (await (await caches.open('folio-articles')).keys()).some((request) => request.url.endsWith(`/${id}.json`)),
     id,
   );
+}
+
+/** In the page: whether the worker's note that the server answers `address` with the app
+ * shell (`src/sw.js`, the `folio-routes-<build>` cache) is there as `expected`. */
+async function shellNoted({ address, expected }) {
+  let noted = false;
+  for (const name of (await caches.keys()).filter((name) => name.startsWith('folio-routes-'))) {
+    noted ||= !!(await (await caches.open(name)).match(address));
+  }
+  return noted === expected;
+}
+
+/** The site's name, as the page's header shows it. */
+function siteName(page) {
+  return page.locator('header').getByRole('link').first().innerText();
 }
 
 function savedCopyNote(page) {
@@ -160,13 +180,12 @@ test('online, the configuration is always the server’s, never a saved copy', a
   await page.goto(new URL('articles/tide-mill-turns-again', SITE).href);
   await reader.waitForHeadline(TIDE_MILL.headline);
   await waitUntilSaved(page, 'tide-mill-turns-again');
-  const siteName = () => page.locator('header').getByRole('link').first().innerText();
-  assert.equal(await siteName(), 'Folio');
+  assert.equal(await siteName(page), 'Folio');
 
   writeFileSync(CONFIG, JSON.stringify({ ...JSON.parse(ORIGINAL_CONFIG), siteName: 'The Evening Folio' }));
   await page.reload();
   await reader.waitForHeadline(TIDE_MILL.headline);
-  assert.equal(await siteName(), 'The Evening Folio');
+  assert.equal(await siteName(page), 'The Evening Folio');
   assert.equal(await page.title(), `${TIDE_MILL.headline} · The Evening Folio`);
   await page.context().close();
 });
@@ -191,6 +210,49 @@ test('the worker hides no answer of the server’s: a deleted article is not fou
     assert.equal(stillSaved, false, 'a deleted article is not kept');
   } finally {
     renameSync(`${file}.gone`, file);
+  }
+  await page.context().close();
+});
+
+test('an article the host serves as the app shell: the worker answers it with its copy of the shell, still with the server’s article and configuration, and notices when it is prerendered', async () => {
+  const id = 'edda-varnholt-obituary';
+  const edda = article(id);
+  const page = await workerPage();
+  const reader = new ArticlePage(page);
+  const prerendered = join(SITE_DIR, 'articles', id, 'index.html');
+  const file = join(SITE_DIR, 'content/articles', `${id}.json`);
+  const original = readFileSync(file, 'utf8');
+  const isPrerendered = async (response) => (await response.text()).includes('id="folio-prerendered"');
+  renameSync(prerendered, `${prerendered}.hidden`);
+  try {
+    const first = await page.goto(new URL(`articles/${id}`, SITE).href);
+    assert.equal(await isPrerendered(first), false, 'the host answers with the app shell');
+    await reader.waitForHeadline(edda.headline);
+    await waitUntilSaved(page, id);
+    await waitUntil(page, shellNoted, { address: page.url(), expected: true });
+
+    writeFileSync(file, JSON.stringify({ ...edda, headline: `${edda.headline}, corrected` }));
+    writeFileSync(CONFIG, JSON.stringify({ ...JSON.parse(ORIGINAL_CONFIG), siteName: 'The Evening Folio' }));
+    const again = await page.reload();
+    assert.ok(again.fromServiceWorker());
+    await reader.waitForHeadline(`${edda.headline}, corrected`);
+    assert.equal(await siteName(page), 'The Evening Folio');
+    assert.equal(await savedCopyNote(page).count(), 0, 'online, the article is the server’s');
+
+    renameSync(`${prerendered}.hidden`, prerendered);
+    writeFileSync(file, original);
+    // The worker answers this visit from what it knew, and learns the host's new answer.
+    await page.reload();
+    await reader.waitForHeadline(edda.headline);
+    await waitUntil(page, shellNoted, { address: page.url(), expected: false });
+    assert.ok(await isPrerendered(await page.reload()), 'the prerendered page is served again');
+    await reader.waitForHeadline(edda.headline);
+    assert.deepEqual(page.errors, []);
+  } finally {
+    try {
+      renameSync(`${prerendered}.hidden`, prerendered);
+    } catch {}
+    writeFileSync(file, original);
   }
   await page.context().close();
 });
