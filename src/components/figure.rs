@@ -34,18 +34,24 @@ pub fn ImageView(image: Image, loading: Loading) -> impl IntoView {
         Loading::Eager => ("eager", "high"),
         Loading::Lazy => ("lazy", "auto"),
     };
+    // Keyed by its address, so another picture is another element. An `<img>` whose `src`
+    // changes (when a related link re-renders the article in place) keeps showing its old
+    // picture, in the old picture's proportions, until the new one has loaded: the last
+    // article's photo under the next one's headline, and a box that jumps when it arrives.
     view! {
-        <img
-            src=src
-            srcset=srcset
-            sizes=sizes
-            alt=alt
-            width=width
-            height=height
-            loading=lazy
-            fetchpriority=priority
-            decoding="async"
-        />
+        <For each=move || std::iter::once(src.clone()) key=Clone::clone let(src)>
+            <img
+                src=src
+                srcset=srcset.clone()
+                sizes=sizes
+                alt=alt.clone()
+                width=width
+                height=height
+                loading=lazy
+                fetchpriority=priority
+                decoding="async"
+            />
+        </For>
     }
 }
 

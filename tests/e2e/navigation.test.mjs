@@ -43,6 +43,45 @@ test('related links written without a leading slash are internal too', async () 
   await page.context().close();
 });
 
+test('after a related link, no image shows the last article’s picture while its own is on its way', async () => {
+  // The viewer's own render of one article (the first, prerendered, is adopted as it is), then
+  // a related link from it to an article whose pictures arrive late, as on a slow network.
+  const { page, article } = await openMarked('lighthouse-keepers-ledger');
+  const ferry = sampleArticle('night-ferry-timetable');
+  await article.related.getByRole('link', { name: ferry.headline }).click();
+  await article.waitForHeadline(ferry.headline);
+  await page.waitForFunction(() => document.querySelector('main article img')?.complete);
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route(/\/content\/images\/bike-lane\.svg$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  const next = sampleArticle('harbour-road-cycle-lane');
+  await article.related.getByRole('link', { name: next.headline }).click();
+  await article.waitForHeadline(next.headline);
+  // Each image's box is in its own declared proportions: an image still showing the last
+  // article's picture would have that picture's, and change when its own arrives.
+  const proportions = () =>
+    page.evaluate(() =>
+      [...document.querySelectorAll('main article img')].map((image) => {
+        const box = image.getBoundingClientRect();
+        const declared = Number(image.getAttribute('width')) / Number(image.getAttribute('height'));
+        return { src: image.getAttribute('src'), declared, shown: box.width / box.height, eager: image.loading === 'eager' };
+      }),
+    );
+  for (const image of await proportions()) {
+    assert.ok(Math.abs(image.shown / image.declared - 1) < 0.01, `${image.src} is shown ${image.shown.toFixed(3)}:1, declared ${image.declared.toFixed(3)}:1`);
+  }
+  release();
+  await page.waitForFunction(() => [...document.querySelectorAll('main article img[loading="eager"]')].every((image) => image.complete));
+  for (const image of (await proportions()).filter((image) => image.eager)) {
+    assert.ok(Math.abs(image.shown / image.declared - 1) < 0.01, `${image.src}, loaded, is shown ${image.shown.toFixed(3)}:1, declared ${image.declared.toFixed(3)}:1`);
+  }
+  assert.equal(await reloaded(page), false);
+  await page.context().close();
+});
+
 test('external links are ordinary links that share no opener or referrer', async () => {
   const page = await openPage(browser);
   const article = new ArticlePage(page);
