@@ -562,13 +562,6 @@ impl EnginesSite {
                 fs::copy(scripts.join(name), copy.join("host").join(name))?;
                 tags.push_str(&format!("<script src=\"host/{name}\"></script>\n"));
             }
-            // Without the service worker (`offline.test.mjs` tests it, in Chromium): with it, a
-            // page restored by back after a related link came out 70 px off under load, in
-            // Chromium and Firefox (see the notes of the offline issue).
-            let config = copy.join(folio::site::CONFIG_FILE);
-            let mut settings: serde_json::Value = serde_json::from_slice(&fs::read(&config)?)?;
-            settings["offline"] = serde_json::json!({ "enabled": false });
-            fs::write(&config, serde_json::to_string_pretty(&settings)?)?;
             // The app shell, which every prerendered page is made from, and the front page.
             for page in [prerender::APP_SHELL, "index.html"] {
                 let html = fs::read_to_string(copy.join(page))?;
