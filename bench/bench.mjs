@@ -15,6 +15,8 @@ const env = (name) => {
 };
 const SITE = env('BENCH_SITE_URL');
 const SHELL = env('BENCH_SHELL_URL');
+const SITE_WITHOUT_WORKER = env('BENCH_SITE_WITHOUT_WORKER_URL');
+const SHELL_WITHOUT_WORKER = env('BENCH_SHELL_WITHOUT_WORKER_URL');
 const ARTICLE = env('BENCH_ARTICLE');
 const LONG_READ = env('BENCH_LONG_READ');
 const RUNS = Number(env('BENCH_RUNS'));
@@ -371,11 +373,14 @@ for (const id of SAMPLES) {
 await browser.close();
 
 results.lighthouse = {};
-for (const [kind, base] of [['prerendered', SITE], ['shell', SHELL]]) {
-  process.stderr.write(`Lighthouse, ${kind} (3 runs)…\n`);
-  const runs = [];
-  for (let run = 0; run < 3; run++) runs.push(lighthouse(new URL(`articles/${LONG_READ}`, base).href));
-  results.lighthouse[kind] = { runs, score: median(runs.map((run) => run.score)) };
+results.lighthouseWithoutWorker = {};
+for (const [kind, base, withoutWorker] of [['prerendered', SITE, SITE_WITHOUT_WORKER], ['shell', SHELL, SHELL_WITHOUT_WORKER]]) {
+  for (const [into, site] of [[results.lighthouse, base], [results.lighthouseWithoutWorker, withoutWorker]]) {
+    process.stderr.write(`Lighthouse, ${kind}${site === withoutWorker ? ' without the service worker' : ''} (3 runs)…\n`);
+    const runs = [];
+    for (let run = 0; run < 3; run++) runs.push(lighthouse(new URL(`articles/${LONG_READ}`, site).href));
+    into[kind] = { runs, score: median(runs.map((run) => run.score)) };
+  }
 }
 
 // --- Report --------------------------------------------------------------------------------
@@ -428,8 +433,10 @@ for (const [label, memory] of [['after 30 navigations', results.memoryAfter30], 
   console.log(`Memory ${label}: JS heap ${kb(memory.jsHeap)}, wasm ${kb(memory.wasm)}`);
 }
 for (const kind of ['prerendered', 'shell']) {
-  const { score, runs } = results.lighthouse[kind];
-  console.log(`Lighthouse mobile performance, "${LONG_READ}", ${kind === 'shell' ? 'app shell' : 'prerendered page'}, median of 3: ${score} (runs: ${runs.map((run) => `${run.score} [FCP ${ms(run.fcp)}, LCP ${ms(run.lcp)}, TBT ${ms(run.tbt)}]`).join(', ')})`);
+  const describe = ({ runs }) => runs.map((run) => `${run.score} [FCP ${ms(run.fcp)}, LCP ${ms(run.lcp)}, TBT ${ms(run.tbt)}]`).join(', ');
+  const { score } = results.lighthouse[kind];
+  const without = results.lighthouseWithoutWorker[kind];
+  console.log(`Lighthouse mobile performance, "${LONG_READ}", ${kind === 'shell' ? 'app shell' : 'prerendered page'}, median of 3: ${score} (runs: ${describe(results.lighthouse[kind])}); without the service worker: ${without.score} (runs: ${describe(without)})`);
 }
 
 const t = results.coldLoads.throttled;

@@ -5,7 +5,8 @@
 //! (the recipe the hosting tests run): the precompressed `.br` copies, with the recipe's headers,
 //! as a publisher's server sends them:
 //! - the release build, prerendered (`site`), and the same build without the prerendered pages
-//!   (`shell`: a host without the prerender step);
+//!   (`shell`: a host without the prerender step); both again with the service worker turned
+//!   off, for Lighthouse's first visit without it;
 //! - the static control: the prerendered page of the article without any script (same HTML,
 //!   same CSS), at `control/<id>.html`;
 //! - a 2,000-block article;
@@ -70,6 +71,32 @@ pub fn run(runs: u32) -> Result<()> {
         static_control(&prerendered),
     )?;
 
+    // The same two without the service worker (`offline.enabled: false`), for Lighthouse's
+    // first visit with and without it; the prerendered pages are made again for the changed
+    // configuration, which their stamps name.
+    let site_without_worker = out.join("site-without-worker");
+    let site_without_worker_port = nginx::free_port()?;
+    let site_without_worker_url = format!("http://127.0.0.1:{site_without_worker_port}/");
+    if site_without_worker.exists() {
+        fs::remove_dir_all(&site_without_worker)?;
+    }
+    dist::copy_dir(&site, &site_without_worker)?;
+    turn_worker_off(&site_without_worker)?;
+    prerender::run(&prerender::Options {
+        site: site_without_worker.clone(),
+        content: None,
+        site_url: site_without_worker_url.clone(),
+        skip_invalid: false,
+        feed_entries: prerender::DEFAULT_FEED_ENTRIES,
+    })?;
+    let shell_without_worker = out.join("shell-without-worker");
+    let shell_without_worker_port = nginx::free_port()?;
+    if shell_without_worker.exists() {
+        fs::remove_dir_all(&shell_without_worker)?;
+    }
+    dist::copy_dir(&shell, &shell_without_worker)?;
+    turn_worker_off(&shell_without_worker)?;
+
     let sizes = out.join("sizes.json");
     fs::write(&sizes, serde_json::to_string_pretty(&asset_sizes(&site)?)?)?;
 
@@ -104,7 +131,12 @@ pub fn run(runs: u32) -> Result<()> {
     };
     let _nginx = nginx::start(
         &out.join("nginx"),
-        &[server(site_port, &site), server(shell_port, &shell)],
+        &[
+            server(site_port, &site),
+            server(shell_port, &shell),
+            server(site_without_worker_port, &site_without_worker),
+            server(shell_without_worker_port, &shell_without_worker),
+        ],
     )?;
     run_command(
         Command::new("node")
@@ -112,6 +144,11 @@ pub fn run(runs: u32) -> Result<()> {
             .arg("bench/bench.mjs")
             .env("BENCH_SITE_URL", &site_url)
             .env("BENCH_SHELL_URL", &shell_url)
+            .env("BENCH_SITE_WITHOUT_WORKER_URL", &site_without_worker_url)
+            .env(
+                "BENCH_SHELL_WITHOUT_WORKER_URL",
+                format!("http://127.0.0.1:{shell_without_worker_port}/"),
+            )
             .env("BENCH_ARTICLE", ARTICLE)
             .env("BENCH_LONG_READ", LONG_READ)
             .env("BENCH_SIZES", &sizes)
@@ -119,6 +156,15 @@ pub fn run(runs: u32) -> Result<()> {
             .env("BENCH_LIGHTHOUSE", &lighthouse)
             .env("BENCH_RESULTS", out.join("results.json")),
     )
+}
+
+/// Sets `offline.enabled: false` in the site's configuration.
+fn turn_worker_off(site: &Path) -> Result<()> {
+    let config = site.join(folio::site::CONFIG_FILE);
+    let mut settings: serde_json::Value = serde_json::from_slice(&fs::read(&config)?)?;
+    settings["offline"] = json!({ "enabled": false });
+    fs::write(&config, serde_json::to_string_pretty(&settings)?)?;
+    Ok(())
 }
 
 /// The prerendered page without any script or preload: what a plain static site would serve.
