@@ -187,6 +187,7 @@ async function shellAnswering(url) {
 
 /** Notes whether the server's `answer` for the app address `url` is this build's app shell. */
 async function learn(url, answer) {
+  if (retired) return;
   const routes = await caches.open(ROUTES_CACHE);
   const shell = await caches.match(appShellUrl, { cacheName: SHELL_CACHE });
   // The bytes, not the status: some hosts send the app shell (their 404 page) with a 404.
