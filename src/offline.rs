@@ -1,8 +1,9 @@
 //! Reading offline, the page's side of the service worker (`src/sw.js`, docs/offline.md):
-//! registering it once the page has loaded and settled (or, when the configuration turns it off, removing
-//! it and everything it kept), handing it the documents the page loaded before it took control,
-//! noticing that a new build's worker has taken over (the next navigation then loads the page
-//! whole, from the new build), and reading the articles it saved, for the offline page.
+//! registering it once the page has loaded and settled (or, when the configuration turns it
+//! off, removing it and everything it kept), handing it the documents the page loaded before it
+//! took control, noticing that a new build's worker has taken over (the next navigation then
+//! loads the page whole, from the new build), and reading the articles it saved, for the
+//! offline page.
 //!
 //! Everything goes through `Reflect`: where the browser has no service workers (or the page is
 //! not a secure context), `navigator.serviceWorker` is missing, and a binding that assumed it
