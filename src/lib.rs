@@ -23,5 +23,6 @@ mod router;
 pub mod site;
 mod takeover;
 mod trusted_types;
+mod wrapped_view;
 
 pub use app::{App, start};

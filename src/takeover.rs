@@ -6,7 +6,7 @@
 //! the prerendered article carries the stamp the viewer would give it
 //! ([`Site::render_stamp`](crate::site::Site::render_stamp): same bytes, same configuration,
 //! same address, same Folio), the article view is built by walking the prerendered nodes
-//! (Leptos's hydration walk, [`Adopted`]) and those very nodes move into the viewer's `<main>`.
+//! (Leptos's hydration walk, [`adopted`]) and those very nodes move into the viewer's `<main>`.
 //! Then [`finish`] removes what is left of the static copy (its chrome and head tags) in the
 //! same task, and marks the document live (`<html data-folio-live>`).
 //!
@@ -14,13 +14,13 @@
 //! renders the article itself and swaps it in, as it would without the static copy.
 
 use leptos::prelude::*;
-use leptos::tachys::html::attribute::Attribute;
 use leptos::tachys::hydration::Cursor;
-use leptos::tachys::view::add_attr::AddAnyAttr;
-use leptos::tachys::view::{Position, PositionState, Render, RenderHtml};
+use leptos::tachys::view::{Position, PositionState, RenderHtml};
 use send_wrapper::SendWrapper;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
+
+use crate::wrapped_view::{Building, Wrapped};
 
 /// The static copy's wrapper: `<div id="folio-prerendered">`.
 pub const PRERENDERED_ID: &str = "folio-prerendered";
@@ -48,90 +48,24 @@ pub fn prerendered(selector: &str, stamp: &str) -> Option<web_sys::Element> {
 /// A view built from existing nodes instead of new ones: `view`'s own hydration walk over the
 /// children of `root`, which must be what `view` renders to HTML (the render stamp makes sure).
 /// Mounting it moves those nodes into place.
-pub struct Adopted<V> {
-    view: V,
-    root: SendWrapper<web_sys::Element>,
-}
-
-impl<V> Adopted<V> {
-    pub fn new(view: V, root: web_sys::Element) -> Adopted<V> {
-        Adopted {
-            view,
-            root: SendWrapper::new(root),
-        }
+pub fn adopted<V>(view: V, root: web_sys::Element) -> Wrapped<V, FromNodes> {
+    Wrapped {
+        view,
+        building: FromNodes(SendWrapper::new(root)),
     }
 }
 
-impl<V: RenderHtml> Render for Adopted<V> {
-    type State = V::State;
+/// Builds a view by its hydration walk over the children of an element (`adopted`).
+pub struct FromNodes(SendWrapper<web_sys::Element>);
 
-    fn build(self) -> Self::State {
-        let cursor = Cursor::new(self.root.take());
-        self.view
-            .hydrate::<true>(&cursor, &PositionState::new(Position::FirstChild))
+impl Building for FromNodes {
+    fn build<V: RenderHtml>(self, view: V) -> V::State {
+        let cursor = Cursor::new(self.0.take());
+        view.hydrate::<true>(&cursor, &PositionState::new(Position::FirstChild))
     }
 
-    fn rebuild(self, state: &mut Self::State) {
-        self.view.rebuild(state);
-    }
-}
-
-impl<V: RenderHtml> AddAnyAttr for Adopted<V> {
-    type Output<SomeNewAttr: Attribute> = Adopted<V::Output<SomeNewAttr>>;
-
-    fn add_any_attr<NewAttr: Attribute>(self, attr: NewAttr) -> Self::Output<NewAttr>
-    where
-        Self::Output<NewAttr>: RenderHtml,
-    {
-        Adopted {
-            view: self.view.add_any_attr(attr),
-            root: self.root,
-        }
-    }
-}
-
-impl<V: RenderHtml> RenderHtml for Adopted<V> {
-    type AsyncOutput = Adopted<V::AsyncOutput>;
-    type Owned = Adopted<V::Owned>;
-
-    const MIN_LENGTH: usize = V::MIN_LENGTH;
-
-    fn dry_resolve(&mut self) {
-        self.view.dry_resolve();
-    }
-
-    async fn resolve(self) -> Self::AsyncOutput {
-        Adopted {
-            view: self.view.resolve().await,
-            root: self.root,
-        }
-    }
-
-    fn to_html_with_buf(
-        self,
-        buf: &mut String,
-        position: &mut Position,
-        escape: bool,
-        mark_branches: bool,
-        extra_attrs: Vec<leptos::tachys::html::attribute::any_attribute::AnyAttribute>,
-    ) {
-        self.view
-            .to_html_with_buf(buf, position, escape, mark_branches, extra_attrs);
-    }
-
-    fn hydrate<const FROM_SERVER: bool>(
-        self,
-        cursor: &Cursor,
-        position: &PositionState,
-    ) -> Self::State {
-        self.view.hydrate::<FROM_SERVER>(cursor, position)
-    }
-
-    fn into_owned(self) -> Self::Owned {
-        Adopted {
-            view: self.view.into_owned(),
-            root: self.root,
-        }
+    fn rebuild<V: RenderHtml>(self, view: V, state: &mut V::State) {
+        view.rebuild(state);
     }
 }
 

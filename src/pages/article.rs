@@ -12,7 +12,7 @@ use crate::pages::{DocumentLoader, NotFound};
 use crate::router::use_page;
 use crate::site::Page;
 use crate::site::use_site;
-use crate::takeover::{self, Adopted};
+use crate::takeover;
 
 /// `/articles/<id>`: fetches `content/articles/<id>.json` and shows the article, the not-found
 /// page, or an error with a way to retry.
@@ -76,7 +76,7 @@ pub fn ArticleLoader(
                 owns_document().then(|| view! { <ArticleHead article=Rc::clone(&decoded) /> });
             let view = view! { <ArticleView article=decoded.value.clone() stamp /> };
             Ok(match (prerendered, saved) {
-                (Some(root), _) => view! { {head} {Adopted::new(view, root)} }.into_any(),
+                (Some(root), _) => view! { {head} {takeover::adopted(view, root)} }.into_any(),
                 (None, Some(saved)) => view! { {head} <SavedCopyNote saved /> {view} }.into_any(),
                 (None, None) => view! { {head} {view} }.into_any(),
             })

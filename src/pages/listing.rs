@@ -10,7 +10,7 @@ use crate::pages::document::{PageBox, Prerendered};
 use crate::pages::{DocumentLoader, NotFound};
 use crate::router::use_page;
 use crate::site::{Page, use_site};
-use crate::takeover::{self, Adopted};
+use crate::takeover;
 
 /// A listing page's document, with the listing it belongs to.
 struct ListingDocument {
@@ -58,7 +58,7 @@ pub fn ListingPage() -> impl IntoView {
             };
             Ok(match prerendered {
                 Some(root) => {
-                    view! { <PageTitle text=title /> {Adopted::new(view, root)} }.into_any()
+                    view! { <PageTitle text=title /> {takeover::adopted(view, root)} }.into_any()
                 }
                 None => view! { <PageTitle text=title /> {view} }.into_any(),
             })
