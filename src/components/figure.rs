@@ -1,9 +1,8 @@
 use folio_model::{Figure, Image, rebase_srcset};
 use leptos::prelude::*;
 
-use crate::wrapped_view::replaced;
-
 use crate::site::use_site;
+use crate::wrapped_view::replaced;
 
 /// Whether an image is needed for the first screen.
 #[derive(Clone, Copy, PartialEq, Eq)]

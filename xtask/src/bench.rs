@@ -81,7 +81,7 @@ pub fn run(runs: u32) -> Result<()> {
         fs::remove_dir_all(&site_without_worker)?;
     }
     dist::copy_dir(&site, &site_without_worker)?;
-    turn_worker_off(&site_without_worker)?;
+    dist::turn_worker_off(&site_without_worker)?;
     prerender::run(&prerender::Options {
         site: site_without_worker.clone(),
         content: None,
@@ -95,7 +95,7 @@ pub fn run(runs: u32) -> Result<()> {
         fs::remove_dir_all(&shell_without_worker)?;
     }
     dist::copy_dir(&shell, &shell_without_worker)?;
-    turn_worker_off(&shell_without_worker)?;
+    dist::turn_worker_off(&shell_without_worker)?;
 
     let sizes = out.join("sizes.json");
     fs::write(&sizes, serde_json::to_string_pretty(&asset_sizes(&site)?)?)?;
@@ -156,15 +156,6 @@ pub fn run(runs: u32) -> Result<()> {
             .env("BENCH_LIGHTHOUSE", &lighthouse)
             .env("BENCH_RESULTS", out.join("results.json")),
     )
-}
-
-/// Sets `offline.enabled: false` in the site's configuration.
-fn turn_worker_off(site: &Path) -> Result<()> {
-    let config = site.join(folio::site::CONFIG_FILE);
-    let mut settings: serde_json::Value = serde_json::from_slice(&fs::read(&config)?)?;
-    settings["offline"] = json!({ "enabled": false });
-    fs::write(&config, serde_json::to_string_pretty(&settings)?)?;
-    Ok(())
 }
 
 /// The prerendered page without any script or preload: what a plain static site would serve.

@@ -509,6 +509,15 @@ pub fn copy_dir(from: &Path, to: &Path) -> Result<()> {
     Ok(())
 }
 
+/// Sets `offline.enabled: false` in the site's configuration.
+pub fn turn_worker_off(site: &Path) -> Result<()> {
+    let config = site.join(folio::site::CONFIG_FILE);
+    let mut settings: serde_json::Value = serde_json::from_slice(&fs::read(&config)?)?;
+    settings["offline"] = serde_json::json!({ "enabled": false });
+    fs::write(&config, serde_json::to_string_pretty(&settings)?)?;
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

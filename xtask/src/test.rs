@@ -566,10 +566,7 @@ impl EnginesSite {
             // Firefox now and then reports a request the page aborted as an error of the
             // worker's ("A ServiceWorker intercepted the request and encountered an unexpected
             // error") when the hostile suite moves on quickly (see the offline issue's notes).
-            let config = copy.join(folio::site::CONFIG_FILE);
-            let mut settings: serde_json::Value = serde_json::from_slice(&fs::read(&config)?)?;
-            settings["offline"] = serde_json::json!({ "enabled": false });
-            fs::write(&config, serde_json::to_string_pretty(&settings)?)?;
+            dist::turn_worker_off(copy)?;
             // The app shell, which every prerendered page is made from, and the front page.
             for page in [prerender::APP_SHELL, "index.html"] {
                 let html = fs::read_to_string(copy.join(page))?;
