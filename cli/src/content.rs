@@ -473,6 +473,7 @@ pub fn new_article(folder: &ContentFolder, id: &str) -> Result<PathBuf> {
         language: None,
         image: None,
         tags: Vec::new(),
+        key_points: Vec::new(),
         body: vec![
             paragraph("The first paragraph: who, what, when and where."),
             Block::Heading {
@@ -481,9 +482,10 @@ pub fn new_article(folder: &ContentFolder, id: &str) -> Result<PathBuf> {
             },
             paragraph(
                 "More of the story. docs/article-format.md lists every block: quotes, images \
-                 with their size, lists, links, embeds, dividers and ad slots.",
+                 with their size, lists, tables, links, embeds, dividers and ad slots.",
             ),
         ],
+        corrections: Vec::new(),
         related: Vec::new(),
         ads: true,
     };

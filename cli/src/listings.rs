@@ -27,6 +27,8 @@ pub struct Summary {
 
 impl Summary {
     pub fn of(article: Article) -> Summary {
+        // A correction made after publication moves the entry's date (and so its feed entry's).
+        let updated = article.distinct_update().cloned();
         Summary {
             section: article.section.clone(),
             tags: article.tags,
@@ -41,7 +43,7 @@ impl Summary {
                 dek: article.dek,
                 section: article.section,
                 published: article.published,
-                updated: article.updated,
+                updated,
                 // A thumbnail beside its headline: decorative.
                 image: article.image.and_then(|figure| figure.image).map(|image| {
                     folio_model::Image {

@@ -82,6 +82,13 @@ fn text_of(article: &Article) -> String {
             Block::Embed { url, title } => {
                 lines.extend([url.clone()].into_iter().chain(title.clone()))
             }
+            Block::Table(table) => {
+                lines.extend(table.caption.clone());
+                for row in table.header.iter().chain(&table.rows) {
+                    let cells: Vec<String> = row.iter().map(|cell| cell.plain_text()).collect();
+                    lines.push(cells.join(" | "));
+                }
+            }
             Block::Divider | Block::Ad(_) => {}
         }
     }

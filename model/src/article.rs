@@ -24,19 +24,34 @@ pub struct Article {
     /// The hero image.
     pub image: Option<Figure>,
     pub tags: Vec<String>,
+    /// The story in a few lines, shown in a box above the body.
+    pub key_points: Vec<Inline>,
     pub body: Vec<Block>,
+    /// What was corrected since publication, in the order the document gives.
+    pub corrections: Vec<Correction>,
     pub related: Vec<Related>,
     /// `false` when the article asks for no advertising at all.
     pub ads: bool,
 }
 
 impl Article {
-    /// The last update, when it names another moment than publication.
+    /// The last change, when it names another moment than publication: the later of `updated`
+    /// and the last correction (a correction changes the article, so its page, feed entry and
+    /// JSON-LD all date themselves by it).
     pub fn distinct_update(&self) -> Option<&Timestamp> {
         self.updated
-            .as_ref()
-            .filter(|updated| updated.differs_from(&self.published))
+            .iter()
+            .chain(self.corrections.iter().map(|correction| &correction.date))
+            .max_by_key(|moment| moment.unix_seconds())
+            .filter(|last| last.unix_seconds() > self.published.unix_seconds())
     }
+}
+
+/// A correction of the article: when it was made and what it corrected.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Correction {
+    pub date: Timestamp,
+    pub text: String,
 }
 
 /// An article id: `[a-z0-9-]+`, at most 128 characters, and the name of its file.
@@ -166,6 +181,33 @@ pub enum Block {
     Divider,
     /// An explicit advertisement slot.
     Ad(AdSize),
+    Table(Table),
+}
+
+/// A table of text: an optional caption and header row, then rows of cells. Rows may have
+/// different lengths (the view pads the short ones).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Table {
+    pub caption: Option<String>,
+    pub header: Option<Vec<Inline>>,
+    pub rows: Vec<Vec<Inline>>,
+}
+
+impl Table {
+    /// The most rows a table shows: a longer one is data for a download, not a page.
+    pub const MAX_ROWS: usize = 1000;
+    /// The most cells in a row (and in the header).
+    pub const MAX_COLUMNS: usize = 20;
+
+    /// The number of columns: the longest row's, or the header's.
+    pub fn columns(&self) -> usize {
+        self.rows
+            .iter()
+            .map(Vec::len)
+            .chain(self.header.as_ref().map(Vec::len))
+            .max()
+            .unwrap_or(0)
+    }
 }
 
 /// Heading levels inside the body: the headline is the page's only `h1`.
@@ -297,11 +339,25 @@ pub(crate) fn decode(
     let tags = d
         .optional(object, "tags", |d, v| d.list(v, Decoder::text))
         .unwrap_or_default();
+    let key_points = d
+        .optional(object, "keyPoints", |d, v| d.list(v, inline::decode))
+        .unwrap_or_default();
     let body = body(d, object, limits);
+    let corrections = d
+        .optional(object, "corrections", |d, v| d.list(v, correction))
+        .unwrap_or_default();
     let related = d
         .optional(object, "related", |d, v| d.list(v, related))
         .unwrap_or_default();
     let ads = d.optional(object, "ads", Decoder::bool).unwrap_or(true);
+    for key in object.keys() {
+        if !FIELDS.contains(&key.as_str()) {
+            // A viewer skips what it does not know; the publisher should know it was skipped.
+            d.at_key(key, |d| {
+                d.notice("is not a field of format v1 (a newer Folio may show it); skipped");
+            });
+        }
+    }
 
     let _ = version?;
     Some(Article {
@@ -315,9 +371,42 @@ pub(crate) fn decode(
         language,
         image,
         tags,
+        key_points,
         body: body?,
+        corrections,
         related,
         ads,
+    })
+}
+
+/// The article's fields in format v1: any other is reported as skipped.
+const FIELDS: [&str; 17] = [
+    "$schema",
+    "version",
+    "id",
+    "headline",
+    "dek",
+    "section",
+    "authors",
+    "published",
+    "updated",
+    "language",
+    "image",
+    "tags",
+    "keyPoints",
+    "body",
+    "corrections",
+    "related",
+    "ads",
+];
+
+fn correction(d: &mut Decoder, value: &Value) -> Option<Correction> {
+    let object = d.object(value)?;
+    let date = d.required(object, "date", timestamp);
+    let text = d.required(object, "text", Decoder::text);
+    Some(Correction {
+        date: date?,
+        text: text?,
     })
 }
 
@@ -474,11 +563,52 @@ fn block(d: &mut Decoder, value: &Value) -> Option<Block> {
             });
             Some(Block::Ad(size.unwrap_or(AdSize::MEDIUM_RECTANGLE)))
         }
+        "table" => table(d, object).map(Block::Table),
         unknown => {
             d.notice(format!("unknown block type \"{unknown}\" was skipped"));
             None
         }
     }
+}
+
+/// A table; beyond its limits, the rows and cells that fit are kept and the rest reported.
+fn table(d: &mut Decoder, object: &Map<String, Value>) -> Option<Table> {
+    let caption = d.optional(object, "caption", Decoder::text);
+    let header = d.optional(object, "header", table_row);
+    let rows = d.required(object, "rows", |d, v| {
+        let rows = d.list(v, table_row)?;
+        if rows.is_empty() {
+            d.error("must hold at least one row");
+            return None;
+        }
+        Some(within(d, rows, Table::MAX_ROWS, "rows"))
+    })?;
+    Some(Table {
+        caption,
+        header,
+        rows,
+    })
+}
+
+/// A row of cells. An unusable cell is reported and left empty: dropping it would move the
+/// cells after it into the wrong columns.
+fn table_row(d: &mut Decoder, value: &Value) -> Option<Vec<Inline>> {
+    let cells = d.list(value, |d, cell| {
+        Some(inline::decode(d, cell).unwrap_or_default())
+    })?;
+    Some(within(d, cells, Table::MAX_COLUMNS, "cells"))
+}
+
+/// `items` cut to `limit`, reporting the cut.
+fn within<T>(d: &mut Decoder, mut items: Vec<T>, limit: usize, what: &str) -> Vec<T> {
+    if items.len() > limit {
+        d.error(format!(
+            "has {} {what}; a table shows at most {limit}, the rest were left out",
+            items.len()
+        ));
+        items.truncate(limit);
+    }
+    items
 }
 
 fn related(d: &mut Decoder, value: &Value) -> Option<Related> {

@@ -5,7 +5,9 @@
 use serde_json::{Map, Value, json};
 
 use crate::FORMAT_VERSION;
-use crate::article::{Article, Author, Block, Figure, HeadingLevel, Image, Related};
+use crate::article::{
+    Article, Author, Block, Correction, Figure, HeadingLevel, Image, Related, Table,
+};
 use crate::href::Href;
 use crate::index::{Index, IndexEntry};
 use crate::inline::{Inline, Run};
@@ -43,7 +45,19 @@ pub fn encode_article(article: &Article) -> Value {
     if !article.tags.is_empty() {
         object.insert("tags".into(), json!(article.tags));
     }
+    if !article.key_points.is_empty() {
+        object.insert(
+            "keyPoints".into(),
+            article.key_points.iter().map(inline).collect(),
+        );
+    }
     object.insert("body".into(), article.body.iter().map(block).collect());
+    if !article.corrections.is_empty() {
+        object.insert(
+            "corrections".into(),
+            article.corrections.iter().map(correction).collect(),
+        );
+    }
     if !article.related.is_empty() {
         object.insert(
             "related".into(),
@@ -216,7 +230,26 @@ fn block(block: &Block) -> Value {
         }
         Block::Divider => json!({ "type": "divider" }),
         Block::Ad(size) => json!({ "type": "ad", "size": size.to_string() }),
+        Block::Table(table_block) => table(table_block),
     }
+}
+
+fn table(table: &Table) -> Value {
+    let row = |cells: &Vec<Inline>| cells.iter().map(inline).collect::<Value>();
+    let mut object = Map::new();
+    object.insert("type".into(), json!("table"));
+    insert_some(
+        &mut object,
+        "caption",
+        table.caption.as_ref().map(|c| json!(c)),
+    );
+    insert_some(&mut object, "header", table.header.as_ref().map(row));
+    object.insert("rows".into(), table.rows.iter().map(row).collect());
+    Value::Object(object)
+}
+
+fn correction(correction: &Correction) -> Value {
+    json!({ "date": correction.date.as_str(), "text": correction.text })
 }
 
 fn related(related: &Related) -> Value {

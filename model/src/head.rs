@@ -151,6 +151,22 @@ pub fn article_head(article: &Article, page: &PageContext<'_>) -> ArticleHead {
         (!article.tags.is_empty()).then(|| json!(article.tags)),
     );
     optional(
+        "correction",
+        (!article.corrections.is_empty()).then(|| {
+            article
+                .corrections
+                .iter()
+                .map(|correction| {
+                    json!({
+                        "@type": "CorrectionComment",
+                        "text": correction.text,
+                        "datePublished": correction.date.as_str(),
+                    })
+                })
+                .collect()
+        }),
+    );
+    optional(
         "inLanguage",
         article
             .language
@@ -224,5 +240,30 @@ mod tests {
         assert_eq!(tag("article:tag"), ["x", "y"]);
         assert_eq!(tag("twitter:card"), ["summary_large_image"]);
         assert_eq!(tag("og:url"), ["https://news.example/articles/a"]);
+    }
+
+    #[test]
+    fn corrections_are_in_the_json_ld_and_move_its_date() {
+        let mut article = article();
+        article.corrections = vec![crate::Correction {
+            date: crate::Timestamp::parse("2026-11-29T08:00:00Z").unwrap(),
+            text: "An earlier version misspelt the mill's name.".into(),
+        }];
+        let absolute = |url: &str| url.to_string();
+        let page = PageContext {
+            site_name: "News",
+            canonical: "https://news.example/articles/a",
+            absolute: &absolute,
+        };
+        let ld: Value = serde_json::from_str(&article_head(&article, &page).json_ld).unwrap();
+        assert_eq!(
+            ld["correction"],
+            json!([{
+                "@type": "CorrectionComment",
+                "text": "An earlier version misspelt the mill's name.",
+                "datePublished": "2026-11-29T08:00:00Z",
+            }])
+        );
+        assert_eq!(ld["dateModified"], "2026-11-29T08:00:00Z");
     }
 }

@@ -2,6 +2,7 @@
 //! its text in characters over a reading speed in characters per minute for its language.
 
 use crate::article::{Article, Block};
+use crate::inline::Inline;
 
 /// Characters per minute by primary language subtag, from the study Firefox's Reader View
 /// cites (Trauzettel-Klosinski and Dietz, "Standardized Assessment of Reading Performance",
@@ -38,28 +39,37 @@ pub fn characters_per_minute(language: Option<&str>) -> u32 {
         .map_or(987, |(_, speed)| *speed)
 }
 
-/// The characters a reader reads in the body: paragraphs, headings, quotes, lists, captions.
+/// The characters a reader reads: the key points, and in the body paragraphs, headings,
+/// quotes, lists, captions and tables.
 pub fn text_length(article: &Article) -> usize {
     let chars = |text: &str| text.chars().count();
-    article
-        .body
-        .iter()
-        .map(|block| match block {
-            Block::Paragraph(content)
-            | Block::Heading { content, .. }
-            | Block::Pullquote(content) => chars(&content.plain_text()),
-            Block::Quote { content, cite } => {
-                chars(&content.plain_text()) + cite.as_deref().map_or(0, chars)
-            }
-            Block::List { items, .. } => items.iter().map(|item| chars(&item.plain_text())).sum(),
-            Block::Image(figure) => {
-                figure.caption.as_deref().map_or(0, chars)
-                    + figure.credit.as_deref().map_or(0, chars)
-            }
-            Block::Embed { title, .. } => title.as_deref().map_or(0, chars),
-            Block::Divider | Block::Ad(_) => 0,
-        })
-        .sum()
+    let inlines =
+        |items: &[Inline]| -> usize { items.iter().map(|item| chars(&item.plain_text())).sum() };
+    inlines(&article.key_points)
+        + article
+            .body
+            .iter()
+            .map(|block| match block {
+                Block::Paragraph(content)
+                | Block::Heading { content, .. }
+                | Block::Pullquote(content) => chars(&content.plain_text()),
+                Block::Quote { content, cite } => {
+                    chars(&content.plain_text()) + cite.as_deref().map_or(0, chars)
+                }
+                Block::List { items, .. } => inlines(items),
+                Block::Image(figure) => {
+                    figure.caption.as_deref().map_or(0, chars)
+                        + figure.credit.as_deref().map_or(0, chars)
+                }
+                Block::Embed { title, .. } => title.as_deref().map_or(0, chars),
+                Block::Table(table) => {
+                    table.caption.as_deref().map_or(0, chars)
+                        + table.header.as_deref().map_or(0, inlines)
+                        + table.rows.iter().map(|row| inlines(row)).sum::<usize>()
+                }
+                Block::Divider | Block::Ad(_) => 0,
+            })
+            .sum::<usize>()
 }
 
 /// Whole minutes to read the article, at least one.

@@ -4,7 +4,7 @@ use std::fs;
 use std::path::Path;
 
 use folio_model::{
-    AdSize, Block, Href, Inline, Limits, Marks, Run, Severity, decode_article, decode_index,
+    AdSize, Block, Href, Inline, Limits, Marks, Run, Severity, Table, decode_article, decode_index,
 };
 
 /// Every problem of a document, one `path: message` per line, for exact comparison.
@@ -332,5 +332,102 @@ fn rules_shared_with_the_schema() {
     assert_eq!(
         problems_of(&article(&image(r"a.jpg\u0001 480w"))),
         "error: image.srcset: control characters and bidirectional overrides are not allowed in a srcset"
+    );
+}
+
+#[test]
+fn tables_keep_what_fits_and_say_what_was_left_out() {
+    let wide: Vec<String> = (0..25).map(|n| format!("\"c{n}\"")).collect();
+    let long: Vec<String> = (0..1003).map(|n| format!("[\"r{n}\"]")).collect();
+    let json = article(&format!(
+        r#""body": [
+            {{"type": "table", "caption": "Fares", "header": ["Route", [{{"text": "Fare", "marks": ["bold"]}}]],
+             "rows": [["Quay", "2"], ["Mill"], [{wide}]]}},
+            {{"type": "table", "rows": [{long}]}},
+            {{"type": "table", "rows": []}},
+            {{"type": "table", "rows": "Quay, 2"}},
+            {{"type": "table", "rows": [["ok", 7]]}}
+        ]"#,
+        wide = wide.join(","),
+        long = long.join(","),
+    ));
+    let decoded = decode_article(json.as_bytes(), Some("a"), &Limits::default()).unwrap();
+    let listed: Vec<String> = decoded.problems.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        listed,
+        [
+            "error: body[0].rows[2]: has 25 cells; a table shows at most 20, the rest were left out",
+            "error: body[1].rows: has 1003 rows; a table shows at most 1000, the rest were left out",
+            "error: body[2].rows: must hold at least one row",
+            "error: body[3].rows: expected a list, found a string",
+            "error: body[4].rows[0][1]: expected text or a list of runs, found a number",
+        ]
+    );
+    let tables: Vec<&Table> = decoded
+        .value
+        .body
+        .iter()
+        .filter_map(|block| match block {
+            Block::Table(table) => Some(table),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(tables.len(), 3);
+    assert_eq!(
+        tables[2].rows[0].len(),
+        2,
+        "a bad cell is kept as an empty one"
+    );
+    assert_eq!(tables[0].caption.as_deref(), Some("Fares"));
+    assert_eq!(tables[0].header.as_ref().map(Vec::len), Some(2));
+    assert_eq!(tables[0].columns(), Table::MAX_COLUMNS);
+    assert_eq!(tables[0].rows[1].len(), 1, "a short row is kept as it is");
+    assert_eq!(tables[1].rows.len(), Table::MAX_ROWS);
+    let ok = Inline(vec![Run {
+        text: "ok".into(),
+        ..Run::default()
+    }]);
+    assert_eq!(tables[2].rows, [vec![ok, Inline::default()]]);
+}
+
+#[test]
+fn key_points_and_corrections_are_read_and_date_the_article() {
+    let json = article(
+        r#""keyPoints": ["The mill grinds again", ["Flour on ", {"text": "Saturday", "marks": ["bold"]}], 3],
+        "updated": "2026-11-28T12:00:00Z",
+        "corrections": [
+            {"date": "2026-11-29T08:15:00Z", "text": "The mill is 212 years old, not 221."},
+            {"date": "yesterday", "text": "Dropped: no date."},
+            {"date": "2026-11-28T10:00:00Z", "text": " "}
+        ]"#,
+    );
+    let decoded = decode_article(json.as_bytes(), Some("a"), &Limits::default()).unwrap();
+    let listed: Vec<String> = decoded.problems.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        listed,
+        [
+            "error: keyPoints[2]: expected text or a list of runs, found a number",
+            "error: corrections[1].date: \"yesterday\" is not an RFC 3339 timestamp like 2026-11-28T09:30:00Z",
+            "error: corrections[2].text: must not be empty",
+        ]
+    );
+    let article = decoded.value;
+    assert_eq!(article.key_points.len(), 2);
+    assert_eq!(article.key_points[1].plain_text(), "Flour on Saturday");
+    assert_eq!(article.corrections.len(), 1);
+    // The correction is the last change, later than `updated`.
+    assert_eq!(
+        article.distinct_update().map(|t| t.as_str()),
+        Some("2026-11-29T08:15:00Z")
+    );
+}
+
+#[test]
+fn fields_format_v1_does_not_have_are_pointed_out() {
+    let json =
+        article(r#""liveUpdates": [], "$schema": "https://example.org/article-v1.schema.json""#);
+    assert_eq!(
+        problems_of(&json),
+        "notice: liveUpdates: is not a field of format v1 (a newer Folio may show it); skipped"
     );
 }

@@ -50,12 +50,25 @@ const minimal = {
 
 test('a minimal article is valid, and block types and marks from a newer format are allowed', () => {
   assert.ok(validateArticle(minimal));
-  assert.ok(validateArticle({ ...minimal, body: [{ type: 'gallery', images: [] }] }));
+  assert.ok(validateArticle({ ...minimal, body: [{ type: 'hologram', frames: [] }] }));
   const marked = [{ type: 'paragraph', content: [{ text: 'x', marks: ['bold', 'highlight'] }] }];
   assert.ok(validateArticle({ ...minimal, body: marked }));
 });
 
+test('tables, key points and corrections are valid in the shapes the format gives them', () => {
+  const table = { type: 'table', caption: 'Fares', header: ['Route', 'Fare'], rows: [['Quay', [{ text: '2', marks: ['bold'] }]], ['Mill']] };
+  assert.ok(validateArticle({ ...minimal, body: [table] }), JSON.stringify(validateArticle.errors));
+  const corrected = { keyPoints: ['One', ['Two ', { text: 'three', marks: ['italic'] }]], corrections: [{ date: '2026-11-29T08:00:00Z', text: 'Fixed.' }] };
+  assert.ok(validateArticle({ ...minimal, ...corrected }), JSON.stringify(validateArticle.errors));
+});
+
 const mistakes = {
+  'a table without rows': { body: [{ type: 'table', rows: [] }] },
+  'a table row of 21 cells': { body: [{ type: 'table', rows: [Array(21).fill('x')] }] },
+  'a table of 1001 rows': { body: [{ type: 'table', rows: Array(1001).fill(['x']) }] },
+  'a correction without a date': { corrections: [{ text: 'Fixed.' }] },
+  'a correction dated in words': { corrections: [{ date: 'yesterday', text: 'Fixed.' }] },
+  'a key point that is a number': { keyPoints: [3] },
   'version 2': { version: 2 },
   'an id with ../': { id: '../etc' },
   'an empty headline': { headline: ' ' },

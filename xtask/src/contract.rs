@@ -399,6 +399,7 @@ const BLOCK_TYPES: &[&str] = &[
     "embed",
     "divider",
     "ad",
+    "table",
     "gallery",
     "Paragraph",
     "",
@@ -451,6 +452,18 @@ fn block(rng: &mut Rng) -> Value {
                 pick(rng, |rng| json!(sizes[rng.below(sizes.len())]), &edges)
             });
         }
+        "table" => {
+            field(&mut object, rng, "caption", 2, text);
+            field(&mut object, rng, "header", 3, table_row);
+            field(&mut object, rng, "rows", 15, |rng| {
+                let rows: Vec<Value> = (0..1 + rng.below(3)).map(|_| table_row(rng)).collect();
+                pick(
+                    rng,
+                    |_| Value::Array(rows),
+                    &[json!([]), Value::Array(vec![json!(["x"]); 1001])],
+                )
+            });
+        }
         "gallery" => field(&mut object, rng, "images", 2, |_| json!([])),
         _ => {}
     }
@@ -462,6 +475,23 @@ fn block(rng: &mut Rng) -> Value {
         |_| Value::Object(object),
         &[json!("paragraph"), json!(null)],
     )
+}
+
+/// A table's row: a few cells, or one too many.
+fn table_row(rng: &mut Rng) -> Value {
+    let cells: Vec<Value> = (0..rng.below(4)).map(|_| inline(rng)).collect();
+    pick(
+        rng,
+        |_| Value::Array(cells),
+        &[Value::Array(vec![json!("x"); 21]), json!("x")],
+    )
+}
+
+fn correction(rng: &mut Rng) -> Value {
+    let mut object = Map::new();
+    field(&mut object, rng, "date", 20, timestamp);
+    field(&mut object, rng, "text", 20, text);
+    pick(rng, |_| Value::Object(object), &[json!("corrected")])
 }
 
 fn list_of(rng: &mut Rng, most: usize, item: impl Fn(&mut Rng) -> Value) -> Value {
@@ -520,7 +550,13 @@ fn article(rng: &mut Rng) -> Value {
     });
     field(&mut object, rng, "image", 3, |rng| image(rng, true));
     field(&mut object, rng, "tags", 3, |rng| list_of(rng, 3, text));
+    field(&mut object, rng, "keyPoints", 3, |rng| {
+        list_of(rng, 3, inline)
+    });
     field(&mut object, rng, "body", 30, |rng| list_of(rng, 6, block));
+    field(&mut object, rng, "corrections", 3, |rng| {
+        list_of(rng, 2, correction)
+    });
     field(&mut object, rng, "related", 3, |rng| {
         list_of(rng, 3, related)
     });
@@ -532,7 +568,8 @@ fn article(rng: &mut Rng) -> Value {
         )
     });
     if rng.below(10) == 0 {
-        object.insert("corrections".into(), any_value(rng));
+        // A field of a newer format: skipped with a notice, never an error.
+        object.insert("liveUpdates".into(), any_value(rng));
     }
     pick(
         rng,
