@@ -571,17 +571,57 @@ fn block(d: &mut Decoder, value: &Value) -> Option<Block> {
     }
 }
 
-/// A table; beyond its limits, the rows and cells that fit are kept and the rest reported.
+/// A table; beyond its limits, the rows and cells that fit are kept and the cut is reported
+/// once (not once per row: a table of 3,000 wide rows is one mistake).
 fn table(d: &mut Decoder, object: &Map<String, Value>) -> Option<Table> {
     let caption = d.optional(object, "caption", Decoder::text);
-    let header = d.optional(object, "header", table_row);
+    let header = d.optional(object, "header", |d, v| {
+        let mut cells = table_row(d, v)?;
+        if cells.len() > Table::MAX_COLUMNS {
+            d.error(format!(
+                "has {} cells; a table shows at most {}, the rest were left out",
+                cells.len(),
+                Table::MAX_COLUMNS
+            ));
+            cells.truncate(Table::MAX_COLUMNS);
+        }
+        Some(cells)
+    });
     let rows = d.required(object, "rows", |d, v| {
-        let rows = d.list(v, table_row)?;
-        if rows.is_empty() {
+        let mut read = 0;
+        let mut rows = d.list(v, |d, row| {
+            read += 1;
+            (read <= Table::MAX_ROWS)
+                .then(|| table_row(d, row))
+                .flatten()
+        })?;
+        if read == 0 {
             d.error("must hold at least one row");
             return None;
         }
-        Some(within(d, rows, Table::MAX_ROWS, "rows"))
+        if read > Table::MAX_ROWS {
+            d.error(format!(
+                "has {read} rows; a table shows at most {}, the rest were left out",
+                Table::MAX_ROWS
+            ));
+        }
+        let wide = rows
+            .iter()
+            .filter(|row| row.len() > Table::MAX_COLUMNS)
+            .count();
+        if wide > 0 {
+            let widest = rows.iter().map(Vec::len).max().unwrap_or_default();
+            d.error(format!(
+                "rows with more than {} cells: {wide} (the widest has {widest}); a table \
+                 shows at most {}, the rest were left out",
+                Table::MAX_COLUMNS,
+                Table::MAX_COLUMNS
+            ));
+            for row in &mut rows {
+                row.truncate(Table::MAX_COLUMNS);
+            }
+        }
+        Some(rows)
     })?;
     Some(Table {
         caption,
@@ -593,22 +633,9 @@ fn table(d: &mut Decoder, object: &Map<String, Value>) -> Option<Table> {
 /// A row of cells. An unusable cell is reported and left empty: dropping it would move the
 /// cells after it into the wrong columns.
 fn table_row(d: &mut Decoder, value: &Value) -> Option<Vec<Inline>> {
-    let cells = d.list(value, |d, cell| {
+    d.list(value, |d, cell| {
         Some(inline::decode(d, cell).unwrap_or_default())
-    })?;
-    Some(within(d, cells, Table::MAX_COLUMNS, "cells"))
-}
-
-/// `items` cut to `limit`, reporting the cut.
-fn within<T>(d: &mut Decoder, mut items: Vec<T>, limit: usize, what: &str) -> Vec<T> {
-    if items.len() > limit {
-        d.error(format!(
-            "has {} {what}; a table shows at most {limit}, the rest were left out",
-            items.len()
-        ));
-        items.truncate(limit);
-    }
-    items
+    })
 }
 
 fn related(d: &mut Decoder, value: &Value) -> Option<Related> {

@@ -356,7 +356,7 @@ fn tables_keep_what_fits_and_say_what_was_left_out() {
     assert_eq!(
         listed,
         [
-            "error: body[0].rows[2]: has 25 cells; a table shows at most 20, the rest were left out",
+            "error: body[0].rows: rows with more than 20 cells: 1 (the widest has 25); a table shows at most 20, the rest were left out",
             "error: body[1].rows: has 1003 rows; a table shows at most 1000, the rest were left out",
             "error: body[2].rows: must hold at least one row",
             "error: body[3].rows: expected a list, found a string",

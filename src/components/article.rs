@@ -3,8 +3,8 @@ use leptos::prelude::*;
 use leptos::tachys::html::attribute::custom::custom_attribute;
 
 use crate::components::{
-    AdSlot, AdTargeting, Blocks, Byline, FigureView, ListingName, Loading, ReaderControls,
-    RelatedLinks, SectionLabel, ShareButton,
+    AdSlot, AdTargeting, Blocks, Byline, CorrectedLine, CorrectionsNote, FigureView, KeyPoints,
+    ListingName, Loading, ReaderControls, RelatedLinks, SectionLabel, ShareButton,
 };
 use crate::embed::use_embedding;
 use crate::host;
@@ -74,7 +74,9 @@ pub fn ArticleView(article: Article, stamp: String) -> impl IntoView {
         language,
         image,
         tags,
+        key_points,
         body,
+        corrections,
         related,
         ads: _,
     } = article;
@@ -84,6 +86,10 @@ pub fn ArticleView(article: Article, stamp: String) -> impl IntoView {
         tags: tags.clone(),
     };
     let paragraph_route = embedding.is_none().then(|| site.article_route(&id));
+    let corrected = (!corrections.is_empty())
+        .then(|| view! { <CorrectedLine route=paragraph_route.clone() /> });
+    let key_points = (!key_points.is_empty()).then(|| view! { <KeyPoints points=key_points /> });
+    let corrections = (!corrections.is_empty()).then(|| view! { <CorrectionsNote corrections /> });
     let dir = language.as_ref().map(Language::direction);
     let lang = language.map(|language| language.tag);
     let top_slot = plan
@@ -115,15 +121,18 @@ pub fn ArticleView(article: Article, stamp: String) -> impl IntoView {
                 </h1>
                 {dek.map(|dek| view! { <p class="dek">{dek}</p> })}
                 <Byline authors published updated />
+                {corrected}
                 <div class="article-tools">
                     <p class="reading-time">{Strings::fill(strings.minutes_read, minutes)}</p>
                     {tools}
                 </div>
             </header>
             {image.map(|figure| view! { <FigureView figure loading=Loading::Eager /> })}
+            {key_points}
             <div class="article-body" id=ARTICLE_BODY_ID>
                 <Blocks blocks=body items=plan.body targeting route=paragraph_route />
             </div>
+            {corrections}
             {(!tags.is_empty())
                 .then(|| {
                     view! {

@@ -6,13 +6,10 @@
 
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { after, before, test } from 'node:test';
 
-import { ArticlePage, SITE_DIR, SITE_URL, launchBrowser, openPage, removeArticle, sampleArticle, waitForLive } from './support.mjs';
+import { ArticlePage, SCREENSHOTS, SITE_DIR, SITE_URL, launchBrowser, openPage, removeArticle, sampleArticle, violations, waitForLive } from './support.mjs';
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const SCREENSHOTS = new URL('../../target/screenshots/', import.meta.url);
 const LONG_READ = 'lighthouse-keepers-ledger';
 const ARABIC = 'lantern-workshop';
 const WITH_ADS = 'tide-mill-turns-again';
@@ -370,14 +367,6 @@ test('the sitemap index, its sitemaps, the feeds and robots.txt', async () => {
   assert.match(await get('robots.txt'), new RegExp(`Sitemap: ${new URL('sitemap.xml', SITE_URL).href}`));
   await page.context().close();
 });
-
-/** axe-core's violations on the page as it is now. */
-async function violations(page) {
-  // Evaluated, not added as a <script>: the page's Trusted Types policy refuses script text.
-  await page.evaluate(readFileSync(AXE, 'utf8'));
-  const results = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
-  return results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join(', ')}`);
-}
 
 test('axe-core finds nothing on the front page, a section, an article in each theme, not-found and the error view', async () => {
   const front = await openPage(browser);

@@ -7,6 +7,7 @@
 
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 
@@ -131,4 +132,17 @@ export async function waitUntil(page, condition, arg) {
 /** Waits for the viewer's "live" signal: it shows its own page (a prerendered one taken over). */
 export function waitForLive(page) {
   return page.waitForFunction(() => document.documentElement.hasAttribute('data-folio-live'));
+}
+
+/** Where the tests' screenshots go, for a person to look at. */
+export const SCREENSHOTS = new URL('../../target/screenshots/', import.meta.url);
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** axe-core's violations on the page as it is now. */
+export async function violations(page) {
+  // Evaluated, not added as a <script>: the page's Trusted Types policy refuses script text.
+  await page.evaluate(readFileSync(AXE, 'utf8'));
+  const results = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  return results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join(', ')}`);
 }

@@ -70,7 +70,22 @@ fn generated() -> Vec<Case> {
         .into_bytes()
     };
     let paragraph = json!({ "type": "paragraph", "content": "One of very many." });
+    let wide_row: Vec<Value> = (1..=30).map(|n| json!(format!("cell {n}"))).collect();
+    let huge_table =
+        json!({ "type": "table", "caption": "A huge table", "rows": vec![wide_row; 3000] });
     vec![
+        Case {
+            name: "table-3000-rows".into(),
+            input: article("table-3000-rows", "A huge table.".into(), vec![huge_table]),
+            expect: json!({
+                "shows": "article", "headline": "Hostile case table-3000-rows", "valid": false,
+                "check": [
+                    "body[0].rows: has 3000 rows; a table shows at most 1000",
+                    "body[0].rows: rows with more than 20 cells: 1000 (the widest has 30)",
+                ],
+                "text": ["A huge table", "cell 20"],
+            }),
+        },
         Case {
             name: "string-of-5-mb".into(),
             input: article("string-of-5-mb", "x".repeat(5_000_000), vec![]),
@@ -237,12 +252,13 @@ mod tests {
         fs::remove_dir_all(&site).unwrap();
     }
 
-    const ALLOWED_ELEMENTS: [&str; 35] = [
+    const ALLOWED_ELEMENTS: [&str; 42] = [
         "a",
         "article",
         "aside",
         "blockquote",
         "button",
+        "caption",
         "code",
         "details",
         "div",
@@ -270,11 +286,17 @@ mod tests {
         "span",
         "strong",
         "summary",
+        "table",
+        "tbody",
+        "td",
+        "th",
+        "thead",
         "time",
+        "tr",
         "ul",
         "",
     ];
-    const ALLOWED_ATTRIBUTES: [&str; 32] = [
+    const ALLOWED_ATTRIBUTES: [&str; 33] = [
         "class",
         "id",
         "href",
@@ -307,5 +329,6 @@ mod tests {
         "loading",
         "fetchpriority",
         "decoding",
+        "scope",
     ];
 }
