@@ -250,6 +250,16 @@ fn every_fixture_becomes_the_article_expected() {
         {
             failures.push(format!("{id}: {} images, not {count}", images_of(&article)));
         }
+        let tables = article
+            .body
+            .iter()
+            .filter(|block| matches!(block, Block::Table(_)))
+            .count();
+        if let Some(count) = wanted["tables"].as_u64()
+            && tables as u64 != count
+        {
+            failures.push(format!("{id}: {tables} tables, not {count}"));
+        }
     }
     assert!(failures.is_empty(), "{failures:#?}");
 

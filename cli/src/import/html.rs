@@ -9,9 +9,10 @@
 //! publisher is told what did not come across.
 
 use std::collections::BTreeMap;
+use std::iter;
 
 use ego_tree::NodeRef;
-use folio_model::{Block, Figure, HeadingLevel, Href, Inline, Marks, Run, UrlUse};
+use folio_model::{Block, Figure, HeadingLevel, Href, Inline, Marks, Run, Table, UrlUse};
 use scraper::{ElementRef, Html, Node};
 
 use crate::import::images::ImageSizes;
@@ -55,6 +56,7 @@ pub fn blocks_from_element(root: ElementRef<'_>, context: &mut MapContext<'_>) -
         inline_only: false,
         deferred: Vec::new(),
         exclude: None,
+        table_caption: None,
     };
     walk.children(*root, Style::default(), 0);
     walk.flush();
@@ -107,6 +109,29 @@ fn visible_text(root: ElementRef<'_>) -> String {
 }
 
 /// Runs joined into inline content, neighbours with the same marks and link merged.
+/// A paragraph of plain text.
+fn text_paragraph(text: String) -> Block {
+    Block::Paragraph(Inline(vec![Run {
+        text,
+        ..Run::default()
+    }]))
+}
+
+/// A table's row as one list item, its cells separated by " | ".
+fn row_as_item(cells: Vec<Inline>) -> Inline {
+    let mut runs = Vec::new();
+    for Inline(cell) in cells.into_iter().filter(|cell| !cell.0.is_empty()) {
+        if !runs.is_empty() {
+            runs.push(Run {
+                text: " | ".into(),
+                ..Run::default()
+            });
+        }
+        runs.extend(cell);
+    }
+    joined(runs)
+}
+
 fn joined(runs: Vec<Run>) -> Inline {
     let mut merged = Runs::default();
     for run in runs {
@@ -205,6 +230,8 @@ struct Walk<'c, 'a> {
     deferred: Vec<Block>,
     /// An element already read for another purpose (a quote's `<cite>`), not to be read again.
     exclude: Option<ego_tree::NodeId>,
+    /// The caption of the figure being read, for the table inside it.
+    table_caption: Option<String>,
 }
 
 impl Walk<'_, '_> {
@@ -337,7 +364,8 @@ impl Walk<'_, '_> {
             }
             "table" => {
                 self.flush();
-                self.table(element, depth);
+                let caption = self.table_caption.take();
+                self.table(element, caption, depth);
             }
             "figure" => {
                 self.flush();
@@ -487,49 +515,89 @@ impl Walk<'_, '_> {
         items
     }
 
-    /// Folio has no table block yet: each row becomes a list item, cells separated by " | ",
-    /// so no text is lost.
-    fn table(&mut self, table: ElementRef<'_>, depth: usize) {
+    /// A `<table>`: a table block, its caption from `<caption>` or else `caption` (a figure's);
+    /// its first row is the header when it is in `<thead>` or all `<th>`. A cell spanning
+    /// columns is followed by empty cells, so the columns after it stay in line. A table beyond
+    /// a table block's limits becomes a list instead, one item per row, so no text is lost.
+    fn table(&mut self, table: ElementRef<'_>, caption: Option<String>, depth: usize) {
         let caption = table
             .child_elements()
             .find(|e| e.value().name() == "caption")
-            .and_then(|caption| self.inline_of(caption, &Style::default(), depth));
-        let mut rows = Vec::new();
+            .map(|caption| collapse_white_space(&caption.text().collect::<String>()))
+            .filter(|caption| !caption.is_empty())
+            .or(caption);
+        let mut header = None;
+        let mut rows: Vec<Vec<Inline>> = Vec::new();
         for row in table
             .descendent_elements()
             .filter(|e| e.value().name() == "tr")
         {
-            let mut runs = Vec::new();
+            let in_head = row
+                .parent()
+                .and_then(ElementRef::wrap)
+                .is_some_and(|parent| parent.value().name() == "thead");
+            let mut all_headers = true;
+            let mut cells = Vec::new();
             for cell in row
                 .child_elements()
                 .filter(|e| matches!(e.value().name(), "td" | "th"))
             {
-                if let Some(Inline(cell_runs)) = self.inline_of(cell, &Style::default(), depth) {
-                    if !runs.is_empty() {
-                        runs.push(Run {
-                            text: " | ".into(),
-                            ..Run::default()
-                        });
-                    }
-                    runs.extend(cell_runs);
+                all_headers &= cell.value().name() == "th";
+                cells.push(
+                    self.inline_of(cell, &Style::default(), depth)
+                        .unwrap_or_default(),
+                );
+                let span = cell
+                    .value()
+                    .attr("colspan")
+                    .and_then(|span| span.trim().parse::<usize>().ok())
+                    .unwrap_or(1)
+                    .clamp(1, Table::MAX_COLUMNS);
+                if span > 1 {
+                    self.context.notes.add_once(
+                        "a cell spanning several columns became one cell followed by empty ones",
+                    );
                 }
+                cells.extend(iter::repeat_n(Inline::default(), span.saturating_sub(1)));
             }
-            if !runs.is_empty() {
-                rows.push(joined(runs));
+            if cells.is_empty() {
+                continue;
+            }
+            if header.is_none() && rows.is_empty() && (in_head || all_headers) {
+                header = Some(cells);
+            } else {
+                rows.push(cells);
             }
         }
-        if let Some(caption) = caption {
-            self.push(Block::Paragraph(caption));
+        if rows.is_empty() {
+            // A table of headers alone: its cells are its content.
+            rows.extend(header.take());
         }
-        if !rows.is_empty() {
+        let columns = header.iter().chain(&rows).map(Vec::len).max().unwrap_or(0);
+        if rows.len() > Table::MAX_ROWS || columns > Table::MAX_COLUMNS {
             self.context.notes.add(format!(
-                "a table of {} rows became a list (one item per row; Folio has no table block yet)",
-                rows.len()
+                "a table of {} rows and {columns} columns is larger than a table block holds \
+                 ({} rows of {} cells): it became a list, one item per row",
+                rows.len(),
+                Table::MAX_ROWS,
+                Table::MAX_COLUMNS
             ));
+            if let Some(caption) = caption {
+                self.push(text_paragraph(caption));
+            }
+            let items = header.into_iter().chain(rows).map(row_as_item).collect();
             self.push(Block::List {
                 ordered: false,
-                items: rows,
+                items,
             });
+        } else if !rows.is_empty() {
+            self.push(Block::Table(Table {
+                caption,
+                header,
+                rows,
+            }));
+        } else if let Some(caption) = caption {
+            self.push(text_paragraph(caption));
         }
     }
 
@@ -556,6 +624,22 @@ impl Walk<'_, '_> {
             self.quote(quote, pull, depth);
             return;
         }
+        if figure
+            .descendent_elements()
+            .any(|e| e.value().name() == "table")
+        {
+            // A table's figure (WordPress's table block): the figure's caption is the table's.
+            let outer = std::mem::replace(&mut self.exclude, caption_element.map(|e| e.id()));
+            self.table_caption = caption;
+            self.children(*figure, Style::default(), depth);
+            self.flush();
+            self.exclude = outer;
+            // A caption that no table took (the table had no cells) is still the figure's.
+            if let Some(caption) = self.table_caption.take() {
+                self.push(text_paragraph(caption));
+            }
+            return;
+        }
         if let Some(url) = embed_url(figure, self.context.base) {
             let title = caption.clone().or_else(|| {
                 figure
@@ -568,20 +652,17 @@ impl Walk<'_, '_> {
         }
         match images.as_slice() {
             [] => {
-                // A figure of something else (a table, a video): its content, then its caption.
+                // A figure of something else (a video): its content, then its caption.
                 self.children(*figure, Style::default(), depth);
                 self.flush();
                 if figure
                     .descendent_elements()
-                    .any(|e| matches!(e.value().name(), "video" | "audio" | "table"))
+                    .any(|e| matches!(e.value().name(), "video" | "audio"))
                 {
                     return;
                 }
                 if let Some(caption) = caption {
-                    self.push(Block::Paragraph(Inline(vec![Run {
-                        text: caption,
-                        ..Run::default()
-                    }])));
+                    self.push(text_paragraph(caption));
                 }
             }
             [image] => {
@@ -942,6 +1023,34 @@ mod tests {
                 "After"
             ]
         );
+    }
+
+    #[test]
+    fn tables_become_table_blocks_with_their_columns_in_line() {
+        let (blocks, notes) = map(
+            "<figure><table><thead><tr><th>Site</th><th>Plots</th><th>Water</th></tr></thead>\
+             <tbody><tr><td colspan=\"2\">Depot</td><td>Mains</td></tr>\
+             <tr><td>Strip</td><td></td><td><b>Tanks</b></td></tr></tbody></table>\
+             <figcaption>New sites</figcaption></figure>",
+        );
+        let [Block::Table(table)] = blocks.as_slice() else {
+            panic!("{blocks:?}")
+        };
+        assert_eq!(table.caption.as_deref(), Some("New sites"));
+        let text = |row: &Vec<Inline>| row.iter().map(Inline::plain_text).collect::<Vec<_>>();
+        assert_eq!(text(table.header.as_ref().unwrap()), ["Site", "Plots", "Water"]);
+        assert_eq!(text(&table.rows[0]), ["Depot", "", "Mains"]);
+        assert_eq!(text(&table.rows[1]), ["Strip", "", "Tanks"]);
+        assert!(notes.iter().any(|note| note.contains("spanning several columns")));
+
+        // Wider than a table block: a list, nothing lost.
+        let cells: String = (1..=25).map(|n| format!("<td>c{n}</td>")).collect();
+        let (blocks, notes) = map(&format!("<table><tr>{cells}</tr></table>"));
+        let [Block::List { items, .. }] = blocks.as_slice() else {
+            panic!("{blocks:?}")
+        };
+        assert!(items[0].plain_text().ends_with("c24 | c25"));
+        assert!(notes.iter().any(|note| note.contains("1 rows and 25 columns")));
     }
 
     #[test]
