@@ -182,7 +182,15 @@ pub enum Block {
     /// An explicit advertisement slot.
     Ad(AdSize),
     Table(Table),
+    /// Two or more images shown one at a time, in order.
+    Gallery {
+        images: Vec<Figure>,
+        caption: Option<String>,
+    },
 }
+
+/// The most images a gallery shows.
+pub const GALLERY_MAX_IMAGES: usize = 100;
 
 /// A table of text: an optional caption and header row, then rows of cells. Rows may have
 /// different lengths (the view pads the short ones).
@@ -564,6 +572,28 @@ fn block(d: &mut Decoder, value: &Value) -> Option<Block> {
             Some(Block::Ad(size.unwrap_or(AdSize::MEDIUM_RECTANGLE)))
         }
         "table" => table(d, object).map(Block::Table),
+        "gallery" => {
+            let caption = d.optional(object, "caption", Decoder::text);
+            let images = d.required(object, "images", |d, v| {
+                let mut read = 0;
+                let images = d.list(v, |d, image| {
+                    read += 1;
+                    (read <= GALLERY_MAX_IMAGES)
+                        .then(|| figure(d, image))
+                        .flatten()
+                })?;
+                if read < 2 {
+                    d.error("needs at least two images (an image block shows one)");
+                } else if read > GALLERY_MAX_IMAGES {
+                    d.error(format!(
+                        "has {read} images; a gallery shows at most {GALLERY_MAX_IMAGES}, the \
+                         rest were left out"
+                    ));
+                }
+                Some(images)
+            })?;
+            (!images.is_empty()).then_some(Block::Gallery { images, caption })
+        }
         unknown => {
             d.notice(format!("unknown block type \"{unknown}\" was skipped"));
             None

@@ -231,6 +231,13 @@ fn block(block: &Block) -> Value {
         Block::Divider => json!({ "type": "divider" }),
         Block::Ad(size) => json!({ "type": "ad", "size": size.to_string() }),
         Block::Table(table_block) => table(table_block),
+        Block::Gallery { images, caption } => {
+            let mut object = Map::new();
+            object.insert("type".into(), json!("gallery"));
+            insert_some(&mut object, "caption", caption.as_ref().map(|c| json!(c)));
+            object.insert("images".into(), images.iter().map(figure).collect());
+            Value::Object(object)
+        }
     }
 }
 

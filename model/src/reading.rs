@@ -1,7 +1,7 @@
 //! How long an article takes to read, estimated as Firefox's Reader View does: the length of
 //! its text in characters over a reading speed in characters per minute for its language.
 
-use crate::article::{Article, Block};
+use crate::article::{Article, Block, Figure};
 use crate::inline::Inline;
 
 /// Characters per minute by primary language subtag, from the study Firefox's Reader View
@@ -40,9 +40,12 @@ pub fn characters_per_minute(language: Option<&str>) -> u32 {
 }
 
 /// The characters a reader reads: the key points, and in the body paragraphs, headings,
-/// quotes, lists, captions and tables.
+/// quotes, lists, captions (galleries' too) and tables.
 pub fn text_length(article: &Article) -> usize {
     let chars = |text: &str| text.chars().count();
+    let captions = |figure: &Figure| {
+        figure.caption.as_deref().map_or(0, chars) + figure.credit.as_deref().map_or(0, chars)
+    };
     let inlines =
         |items: &[Inline]| -> usize { items.iter().map(|item| chars(&item.plain_text())).sum() };
     inlines(&article.key_points)
@@ -57,9 +60,9 @@ pub fn text_length(article: &Article) -> usize {
                     chars(&content.plain_text()) + cite.as_deref().map_or(0, chars)
                 }
                 Block::List { items, .. } => inlines(items),
-                Block::Image(figure) => {
-                    figure.caption.as_deref().map_or(0, chars)
-                        + figure.credit.as_deref().map_or(0, chars)
+                Block::Image(figure) => captions(figure),
+                Block::Gallery { images, caption } => {
+                    caption.as_deref().map_or(0, chars) + images.iter().map(captions).sum::<usize>()
                 }
                 Block::Embed { title, .. } => title.as_deref().map_or(0, chars),
                 Block::Table(table) => {

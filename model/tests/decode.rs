@@ -431,3 +431,39 @@ fn fields_format_v1_does_not_have_are_pointed_out() {
         "notice: liveUpdates: is not a field of format v1 (a newer Folio may show it); skipped"
     );
 }
+
+#[test]
+fn galleries_need_two_images_and_show_at_most_a_hundred() {
+    let image = r#"{"src": "a.svg", "alt": "A", "width": 4, "height": 3, "caption": "C"}"#;
+    let many = vec![image; 120].join(",");
+    let json = article(&format!(
+        r#""body": [
+            {{"type": "gallery", "caption": "Marsh", "images": [{image}, {{"src": "javascript:x", "alt": "", "width": 1, "height": 1, "caption": "kept"}}, {image}]}},
+            {{"type": "gallery", "images": [{image}]}},
+            {{"type": "gallery", "images": [{many}]}},
+            {{"type": "gallery", "images": []}}
+        ]"#
+    ));
+    let decoded = decode_article(json.as_bytes(), Some("a"), &Limits::default()).unwrap();
+    let listed: Vec<String> = decoded.problems.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        listed,
+        [
+            "error: body[0].images[1].src: javascript: URLs are not allowed",
+            "error: body[1].images: needs at least two images (an image block shows one)",
+            "error: body[2].images: has 120 images; a gallery shows at most 100, the rest were left out",
+            "error: body[3].images: needs at least two images (an image block shows one)",
+        ]
+    );
+    let galleries: Vec<(usize, Option<&str>)> = decoded
+        .value
+        .body
+        .iter()
+        .filter_map(|block| match block {
+            Block::Gallery { images, caption } => Some((images.len(), caption.as_deref())),
+            _ => None,
+        })
+        .collect();
+    // The image without a usable source keeps its caption; one image is still shown.
+    assert_eq!(galleries, [(3, Some("Marsh")), (1, None), (100, None)]);
+}

@@ -1,9 +1,10 @@
 use folio_model::{Block, BodyItem, HeadingLevel, Href};
-use leptos::either::{Either, EitherOf3, EitherOf10};
+use leptos::either::{Either, EitherOf3, EitherOf11};
 use leptos::prelude::*;
 
 use crate::components::{
-    AdSlot, AdTargeting, FigureView, InlineContent, Link, Loading, ParagraphLink, TableView,
+    AdSlot, AdTargeting, FigureView, GalleryView, InlineContent, Link, Loading, ParagraphLink,
+    TableView,
 };
 
 /// The article body with its ad slots in the places the ad plan gives. Paragraphs get ids
@@ -46,13 +47,13 @@ pub fn Blocks(
 /// with these views' own hydration code (`takeover.rs`).
 fn block_view(block: Block) -> impl IntoView {
     match block {
-        Block::Paragraph(content) => EitherOf10::A(view! { <p><InlineContent content /></p> }),
-        Block::Heading { level, content } => EitherOf10::B(match level {
+        Block::Paragraph(content) => EitherOf11::A(view! { <p><InlineContent content /></p> }),
+        Block::Heading { level, content } => EitherOf11::B(match level {
             HeadingLevel::H2 => EitherOf3::A(view! { <h2><InlineContent content /></h2> }),
             HeadingLevel::H3 => EitherOf3::B(view! { <h3><InlineContent content /></h3> }),
             HeadingLevel::H4 => EitherOf3::C(view! { <h4><InlineContent content /></h4> }),
         }),
-        Block::Quote { content, cite } => EitherOf10::C(view! {
+        Block::Quote { content, cite } => EitherOf11::C(view! {
             <figure class="quote">
                 <blockquote>
                     <p><InlineContent content /></p>
@@ -60,20 +61,20 @@ fn block_view(block: Block) -> impl IntoView {
                 {cite.map(|cite| view! { <figcaption>{cite}</figcaption> })}
             </figure>
         }),
-        Block::Pullquote(content) => EitherOf10::D(view! {
+        Block::Pullquote(content) => EitherOf11::D(view! {
             <aside class="pullquote">
                 <p><InlineContent content /></p>
             </aside>
         }),
         Block::Image(figure) => {
-            EitherOf10::E(view! { <FigureView figure loading=Loading::Lazy /> })
+            EitherOf11::E(view! { <FigureView figure loading=Loading::Lazy /> })
         }
         Block::List { ordered, items } => {
             let items = items
                 .into_iter()
                 .map(|content| view! { <li><InlineContent content /></li> })
                 .collect_view();
-            EitherOf10::F(if ordered {
+            EitherOf11::F(if ordered {
                 Either::Left(view! { <ol>{items}</ol> })
             } else {
                 Either::Right(view! { <ul>{items}</ul> })
@@ -86,7 +87,7 @@ fn block_view(block: Block) -> impl IntoView {
                 .unwrap_or_default()
                 .to_string();
             let label = title.unwrap_or_else(|| host.clone());
-            EitherOf10::G(view! {
+            EitherOf11::G(view! {
                 <aside class="embed-card">
                     <Link href=Href::Url(url)>
                         <span class="embed-card__title">{label}</span>
@@ -95,9 +96,12 @@ fn block_view(block: Block) -> impl IntoView {
                 </aside>
             })
         }
-        Block::Divider => EitherOf10::H(view! { <hr /> }),
+        Block::Divider => EitherOf11::H(view! { <hr /> }),
         // Slots come from the ad plan, which has already placed (or dropped) this block.
-        Block::Ad(_) => EitherOf10::I(()),
-        Block::Table(table) => EitherOf10::J(view! { <TableView table /> }),
+        Block::Ad(_) => EitherOf11::I(()),
+        Block::Table(table) => EitherOf11::J(view! { <TableView table /> }),
+        Block::Gallery { images, caption } => {
+            EitherOf11::K(view! { <GalleryView images caption /> })
+        }
     }
 }

@@ -11,6 +11,8 @@ import { ArticlePage, SCREENSHOTS, SITE_DIR, SITE_URL, launchBrowser, openPage, 
 
 /** The sample with key points, a table (its last row short) and a correction. */
 const CORRECTED = 'allotment-waiting-list-halves';
+/** The photo essay: a gallery of five images of three shapes. */
+const PHOTO_ESSAY = 'salt-marsh-winter';
 
 let browser;
 before(async () => {
@@ -20,6 +22,13 @@ after(() => browser?.close());
 
 async function openArticle(id, { width = 1280, theme } = {}) {
   const page = await openPage(browser, { width, height: 900 });
+  // Layout shifts the reader did not cause, from the start.
+  await page.addInitScript(() => {
+    window.unexpectedShift = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.unexpectedShift += entry.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
   await page.goto(new URL(`articles/${id}`, SITE_URL).href);
   await new ArticlePage(page).waitForHeadline(sampleArticle(id).headline);
   if (theme) await page.evaluate((theme) => document.documentElement.setAttribute('data-theme', theme), theme);
@@ -88,6 +97,67 @@ test('key points, a table and a correction at 375 and 1280 px, light and dark: i
   }
 });
 
+test('a gallery at 375 and 1280 px, light and dark: one image at a time, stepped by buttons or keys, its place said, nothing moving', async () => {
+  const json = sampleArticle(PHOTO_ESSAY);
+  const [gallery] = json.body.filter((block) => block.type === 'gallery');
+  const count = gallery.images.length;
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  for (const width of [375, 1280]) {
+    for (const theme of ['light', 'dark']) {
+      const label = `${width} px, ${theme}`;
+      const page = await openArticle(PHOTO_ESSAY, { width, theme });
+      const group = page.getByRole('figure', { name: gallery.caption });
+      const track = group.getByRole('list');
+      assert.equal(await track.getByRole('listitem').count(), count, label);
+      assert.deepEqual(
+        await track.getByRole('listitem').evaluateAll((slides) => slides.map((slide) => slide.getAttribute('aria-label'))),
+        gallery.images.map((_, index) => `${index + 1} of ${count}`),
+        label,
+      );
+      // Every image, loaded or not, has its box: one frame, the width of the row, whatever the
+      // image's shape (each image keeps its size attributes, for the browser to fit it).
+      const boxes = await track.locator('img').evaluateAll((images) =>
+        images.map((image) => {
+          const box = image.getBoundingClientRect();
+          return { width: box.width, height: box.height, sized: image.hasAttribute('width') && image.hasAttribute('height') };
+        }),
+      );
+      const rowWidth = await track.evaluate((row) => row.clientWidth);
+      for (const box of boxes) {
+        assert.ok(box.sized && Math.abs(box.width - rowWidth) < 1 && Math.abs(box.height - (rowWidth * 2) / 3) < 1, `${label}: ${JSON.stringify(box)}`);
+      }
+      const position = group.locator('.gallery__position');
+      const previous = group.getByRole('button', { name: 'Previous image' });
+      const next = group.getByRole('button', { name: 'Next image' });
+      assert.equal(await position.textContent(), `1 of ${count}`, label);
+      assert.equal(await previous.isDisabled(), true, label);
+      await page.screenshot({ path: new URL(`${PHOTO_ESSAY}-${theme}-${width}.png`, SCREENSHOTS).pathname, fullPage: true });
+      assert.deepEqual(await violations(page), [], label);
+
+      // The buttons step through it to the end, and the slide shown is the one the count says.
+      for (let shown = 2; shown <= count; shown++) {
+        await next.click();
+        await page.waitForFunction(([text, expected]) => text.textContent === expected, [await position.elementHandle(), `${shown} of ${count}`]);
+        await page.waitForFunction(
+          ([row, index]) => Math.abs(row.children[index].getBoundingClientRect().left - row.getBoundingClientRect().left) < 2,
+          [await track.elementHandle(), shown - 1],
+        );
+      }
+      assert.equal(await next.isDisabled(), true, label);
+      // The arrow keys scroll the focused row one image back.
+      await track.focus();
+      await page.keyboard.press('ArrowLeft');
+      await page.waitForFunction(([text, expected]) => text.textContent === expected, [await position.elementHandle(), `${count - 1} of ${count}`]);
+
+      const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, viewport: window.innerWidth }));
+      assert.ok(widths.page <= widths.viewport, `${label}: the page never scrolls sideways: ${JSON.stringify(widths)}`);
+      assert.equal(await page.evaluate(() => window.unexpectedShift), 0, `${label}: nothing moved as the images loaded`);
+      assert.deepEqual(page.errors, [], label);
+      await page.context().close();
+    }
+  }
+});
+
 test('the corrected line leads to the note without a reload, and the JSON-LD carries the correction', async () => {
   const json = sampleArticle(CORRECTED);
   const page = await openArticle(CORRECTED, { width: 375 });
@@ -103,6 +173,32 @@ test('the corrected line leads to the note without a reload, and the JSON-LD car
   assert.deepEqual(ld.correction, json.corrections.map(({ date, text }) => ({ '@type': 'CorrectionComment', text, datePublished: date })));
   assert.equal(ld.dateModified, json.corrections.at(-1).date);
   await page.context().close();
+});
+
+test('in a right-to-left language, a gallery speaks it and steps the way it reads', async () => {
+  const json = sampleArticle(PHOTO_ESSAY);
+  json.id = 'marsh-in-arabic';
+  json.language = 'ar';
+  for (const block of json.body) if (block.type === 'gallery') delete block.caption;
+  writeFileSync(`${SITE_DIR}/content/articles/${json.id}.json`, JSON.stringify(json));
+  try {
+    const page = await openPage(browser, { width: 375 });
+    await page.goto(new URL(`articles/${json.id}`, SITE_URL).href);
+    await new ArticlePage(page).waitForHeadline(json.headline);
+    const group = page.getByRole('figure', { name: 'معرض صور' });
+    await group.getByRole('button', { name: 'الصورة التالية' }).click();
+    await page.waitForFunction(() => document.querySelector('.gallery__position').textContent === '2 من 5');
+    // The second image comes into view, the first leaving to the right: a right-to-left row.
+    await page.waitForFunction(() => {
+      const row = document.querySelector('.gallery__track');
+      const left = (index) => row.children[index].getBoundingClientRect().left - row.getBoundingClientRect().left;
+      return Math.abs(left(1)) < 2 && left(0) > 0;
+    });
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  } finally {
+    removeArticle(json.id);
+  }
 });
 
 test('in the article’s language: the key points, the corrections and an uncaptioned table', async () => {

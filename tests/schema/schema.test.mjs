@@ -55,7 +55,9 @@ test('a minimal article is valid, and block types and marks from a newer format 
   assert.ok(validateArticle({ ...minimal, body: marked }));
 });
 
-test('tables, key points and corrections are valid in the shapes the format gives them', () => {
+test('tables, galleries, key points and corrections are valid in the shapes the format gives them', () => {
+  const image = { src: 'a.jpg', alt: 'A', width: 4, height: 3, caption: 'C', credit: 'D' };
+  assert.ok(validateArticle({ ...minimal, body: [{ type: 'gallery', caption: 'G', images: [image, image] }] }), JSON.stringify(validateArticle.errors));
   const table = { type: 'table', caption: 'Fares', header: ['Route', 'Fare'], rows: [['Quay', [{ text: '2', marks: ['bold'] }]], ['Mill']] };
   assert.ok(validateArticle({ ...minimal, body: [table] }), JSON.stringify(validateArticle.errors));
   const corrected = { keyPoints: ['One', ['Two ', { text: 'three', marks: ['italic'] }]], corrections: [{ date: '2026-11-29T08:00:00Z', text: 'Fixed.' }] };
@@ -63,6 +65,9 @@ test('tables, key points and corrections are valid in the shapes the format give
 });
 
 const mistakes = {
+  'a gallery of one image': { body: [{ type: 'gallery', images: [{ src: 'a.jpg', alt: '', width: 1, height: 1 }] }] },
+  'a gallery of 101 images': { body: [{ type: 'gallery', images: Array(101).fill({ src: 'a.jpg', alt: '', width: 1, height: 1 }) }] },
+  'a gallery image with a javascript: source': { body: [{ type: 'gallery', images: Array(2).fill({ src: 'javascript:x', alt: '', width: 1, height: 1 }) }] },
   'a table without rows': { body: [{ type: 'table', rows: [] }] },
   'a table row of 21 cells': { body: [{ type: 'table', rows: [Array(21).fill('x')] }] },
   'a table of 1001 rows': { body: [{ type: 'table', rows: Array(1001).fill(['x']) }] },

@@ -464,7 +464,17 @@ fn block(rng: &mut Rng) -> Value {
                 )
             });
         }
-        "gallery" => field(&mut object, rng, "images", 2, |_| json!([])),
+        "gallery" => {
+            field(&mut object, rng, "caption", 2, text);
+            field(&mut object, rng, "images", 15, |rng| {
+                let images: Vec<Value> = (0..rng.below(4)).map(|_| image(rng, true)).collect();
+                let many = Value::Array(vec![
+                    json!({ "src": "a.jpg", "alt": "", "width": 1, "height": 1 });
+                    101
+                ]);
+                pick(rng, |_| Value::Array(images), &[many, json!("a.jpg")])
+            });
+        }
         _ => {}
     }
     if rng.below(10) == 0 {

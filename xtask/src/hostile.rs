@@ -73,7 +73,24 @@ fn generated() -> Vec<Case> {
     let wide_row: Vec<Value> = (1..=30).map(|n| json!(format!("cell {n}"))).collect();
     let huge_table =
         json!({ "type": "table", "caption": "A huge table", "rows": vec![wide_row; 3000] });
+    let image =
+        json!({ "src": "content/images/a.svg", "alt": "One of many", "width": 4, "height": 3 });
+    let huge_gallery =
+        json!({ "type": "gallery", "caption": "A huge gallery", "images": vec![image; 500] });
     vec![
+        Case {
+            name: "gallery-500-images".into(),
+            input: article(
+                "gallery-500-images",
+                "A huge gallery.".into(),
+                vec![huge_gallery],
+            ),
+            expect: json!({
+                "shows": "article", "headline": "Hostile case gallery-500-images", "valid": false,
+                "check": ["body[0].images: has 500 images; a gallery shows at most 100"],
+                "text": ["A huge gallery", "1 of 100"],
+            }),
+        },
         Case {
             name: "table-3000-rows".into(),
             input: article("table-3000-rows", "A huge table.".into(), vec![huge_table]),
