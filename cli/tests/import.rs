@@ -79,6 +79,10 @@ fn text_of(article: &Article) -> String {
             | Block::Quote { content, .. } => lines.push(content.plain_text()),
             Block::List { items, .. } => lines.extend(items.iter().map(|i| i.plain_text())),
             Block::Image(figure) => lines.extend(figure.caption.clone()),
+            Block::Gallery { images, caption } => {
+                lines.extend(images.iter().filter_map(|figure| figure.caption.clone()));
+                lines.extend(caption.clone());
+            }
             Block::Embed { url, title } => {
                 lines.extend([url.clone()].into_iter().chain(title.clone()))
             }
@@ -116,8 +120,12 @@ fn images_of(article: &Article) -> usize {
     hero + article
         .body
         .iter()
-        .filter(|block| matches!(block, Block::Image(figure) if figure.image.is_some()))
-        .count()
+        .map(|block| match block {
+            Block::Image(figure) => usize::from(figure.image.is_some()),
+            Block::Gallery { images, .. } => images.len(),
+            _ => 0,
+        })
+        .sum::<usize>()
 }
 
 #[test]
@@ -250,15 +258,19 @@ fn every_fixture_becomes_the_article_expected() {
         {
             failures.push(format!("{id}: {} images, not {count}", images_of(&article)));
         }
-        let tables = article
-            .body
-            .iter()
-            .filter(|block| matches!(block, Block::Table(_)))
-            .count();
-        if let Some(count) = wanted["tables"].as_u64()
-            && tables as u64 != count
-        {
-            failures.push(format!("{id}: {tables} tables, not {count}"));
+        for (key, is_kind) in [
+            (
+                "tables",
+                (|b| matches!(b, Block::Table(_))) as fn(&Block) -> bool,
+            ),
+            ("galleries", |b| matches!(b, Block::Gallery { .. })),
+        ] {
+            let found = article.body.iter().filter(|block| is_kind(block)).count();
+            if let Some(count) = wanted[key].as_u64()
+                && found as u64 != count
+            {
+                failures.push(format!("{id}: {found} {key}, not {count}"));
+            }
         }
     }
     assert!(failures.is_empty(), "{failures:#?}");

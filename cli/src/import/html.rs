@@ -12,7 +12,9 @@ use std::collections::BTreeMap;
 use std::iter;
 
 use ego_tree::NodeRef;
-use folio_model::{Block, Figure, HeadingLevel, Href, Inline, Marks, Run, Table, UrlUse};
+use folio_model::{
+    Block, Figure, GALLERY_MAX_IMAGES, HeadingLevel, Href, Inline, Marks, Run, Table, UrlUse,
+};
 use scraper::{ElementRef, Html, Node};
 
 use crate::import::images::ImageSizes;
@@ -671,13 +673,10 @@ impl Walk<'_, '_> {
                 self.blocks.append(&mut self.deferred);
             }
             many => {
-                self.context.notes.add(format!(
-                    "a gallery of {} images became {} image blocks (Folio has no gallery block yet)",
-                    many.len(),
-                    many.len()
-                ));
+                // A gallery (WordPress's, Ghost's card): each image with its own caption, and the
+                // gallery's own caption (a `figcaption` of the outer figure).
+                let mut figures = Vec::new();
                 for image in many {
-                    // Each image's own caption, else the gallery's for the last one.
                     let own = image
                         .ancestors()
                         .filter_map(ElementRef::wrap)
@@ -689,21 +688,42 @@ impl Walk<'_, '_> {
                         })
                         .map(|c| collapse_white_space(&caption_text(c)))
                         .filter(|c| !c.is_empty());
-                    let figure = self.figure_of(*image, own, None);
-                    self.defer_figure(figure);
+                    figures.push(self.figure_of(*image, own, None));
                 }
-                self.blocks.append(&mut self.deferred);
-                if let Some(caption) = caption
-                    && caption_element.is_some_and(|c| {
+                let caption = caption.filter(|_| {
+                    caption_element.is_some_and(|c| {
                         c.parent()
                             .and_then(ElementRef::wrap)
                             .is_some_and(|p| p.id() == figure.id())
                     })
-                {
-                    self.push(Block::Paragraph(Inline(vec![Run {
-                        text: caption,
-                        ..Run::default()
-                    }])));
+                });
+                // Images left out (their size unknown) keep their captions, after the gallery.
+                let (shown, unshown): (Vec<Figure>, Vec<Figure>) =
+                    figures.into_iter().partition(|f| f.image.is_some());
+                let mut rest = Vec::new();
+                for part in shown.chunks(GALLERY_MAX_IMAGES) {
+                    if let [one] = part {
+                        rest.push(one.clone());
+                    } else {
+                        self.blocks.push(Block::Gallery {
+                            images: part.to_vec(),
+                            caption: caption.clone(),
+                        });
+                    }
+                }
+                if shown.len() > GALLERY_MAX_IMAGES {
+                    self.context.notes.add(format!(
+                        "a gallery of {} images became galleries of at most {GALLERY_MAX_IMAGES}",
+                        shown.len()
+                    ));
+                }
+                let gallery_made = shown.len() >= 2;
+                for figure in rest.into_iter().chain(unshown) {
+                    self.defer_figure(figure);
+                }
+                self.blocks.append(&mut self.deferred);
+                if let Some(caption) = caption.filter(|_| !gallery_made) {
+                    self.push(text_paragraph(caption));
                 }
             }
         }
@@ -1038,10 +1058,17 @@ mod tests {
         };
         assert_eq!(table.caption.as_deref(), Some("New sites"));
         let text = |row: &Vec<Inline>| row.iter().map(Inline::plain_text).collect::<Vec<_>>();
-        assert_eq!(text(table.header.as_ref().unwrap()), ["Site", "Plots", "Water"]);
+        assert_eq!(
+            text(table.header.as_ref().unwrap()),
+            ["Site", "Plots", "Water"]
+        );
         assert_eq!(text(&table.rows[0]), ["Depot", "", "Mains"]);
         assert_eq!(text(&table.rows[1]), ["Strip", "", "Tanks"]);
-        assert!(notes.iter().any(|note| note.contains("spanning several columns")));
+        assert!(
+            notes
+                .iter()
+                .any(|note| note.contains("spanning several columns"))
+        );
 
         // Wider than a table block: a list, nothing lost.
         let cells: String = (1..=25).map(|n| format!("<td>c{n}</td>")).collect();
@@ -1050,7 +1077,11 @@ mod tests {
             panic!("{blocks:?}")
         };
         assert!(items[0].plain_text().ends_with("c24 | c25"));
-        assert!(notes.iter().any(|note| note.contains("1 rows and 25 columns")));
+        assert!(
+            notes
+                .iter()
+                .any(|note| note.contains("1 rows and 25 columns"))
+        );
     }
 
     #[test]
