@@ -83,6 +83,8 @@ fn text_of(article: &Article) -> String {
                 lines.extend(images.iter().filter_map(|figure| figure.caption.clone()));
                 lines.extend(caption.clone());
             }
+            Block::Audio(audio) => lines.push(audio.title.clone()),
+            Block::Video(video) => lines.extend(video.caption.clone()),
             Block::Embed { url, title } => {
                 lines.extend([url.clone()].into_iter().chain(title.clone()))
             }

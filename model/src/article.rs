@@ -187,6 +187,52 @@ pub enum Block {
         images: Vec<Figure>,
         caption: Option<String>,
     },
+    Audio(Audio),
+    Video(Video),
+}
+
+/// A sound file, played with the browser's own controls.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Audio {
+    pub src: String,
+    /// The file's MIME type (`audio/mpeg`), a hint for the browser.
+    pub mime_type: Option<String>,
+    pub title: String,
+    pub duration_seconds: Option<u32>,
+    pub caption: Option<String>,
+    pub credit: Option<String>,
+}
+
+/// A video file on the publisher's own servers, played with the browser's own controls.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Video {
+    pub src: String,
+    /// The file's MIME type (`video/mp4`), a hint for the browser.
+    pub mime_type: Option<String>,
+    /// The picture shown before it plays.
+    pub poster: Option<String>,
+    pub width: u32,
+    pub height: u32,
+    pub tracks: Vec<Track>,
+    pub caption: Option<String>,
+    pub credit: Option<String>,
+}
+
+/// A WebVTT file of captions, subtitles, descriptions or chapters for a video.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Track {
+    pub src: String,
+    /// `captions`, `subtitles`, `descriptions` or `chapters`.
+    pub kind: &'static str,
+    /// The language of its text (BCP 47).
+    pub language: Option<String>,
+    pub label: String,
+    /// Shown unless the reader turns it off.
+    pub default: bool,
+}
+
+impl Track {
+    pub const KINDS: [&'static str; 4] = ["captions", "subtitles", "descriptions", "chapters"];
 }
 
 /// The most images a gallery shows.
@@ -461,11 +507,7 @@ fn href(d: &mut Decoder, value: &Value) -> Option<Href> {
 /// never the document.
 pub(crate) fn image(d: &mut Decoder, object: &Map<String, Value>) -> Option<Image> {
     const MAX_SIDE: u64 = 20_000;
-    let src = d.required(object, "src", |d, v| {
-        check_url(&d.string(v)?, UrlUse::Media)
-            .map_err(|e| d.error(e))
-            .ok()
-    });
+    let src = d.required(object, "src", media_url);
     let alt = d.at_key("alt", |d| match object.get("alt") {
         None | Some(Value::Null) => {
             d.error("is required: describe the image, or use \"\" for a decorative one");
@@ -572,6 +614,8 @@ fn block(d: &mut Decoder, value: &Value) -> Option<Block> {
             Some(Block::Ad(size.unwrap_or(AdSize::MEDIUM_RECTANGLE)))
         }
         "table" => table(d, object).map(Block::Table),
+        "audio" => audio(d, object).map(Block::Audio),
+        "video" => video(d, object).map(Block::Video),
         "gallery" => {
             let caption = d.optional(object, "caption", Decoder::text);
             let images = d.required(object, "images", |d, v| {
@@ -599,6 +643,140 @@ fn block(d: &mut Decoder, value: &Value) -> Option<Block> {
             None
         }
     }
+}
+
+fn audio(d: &mut Decoder, object: &Map<String, Value>) -> Option<Audio> {
+    let src = d.required(object, "src", media_url);
+    let mime_type = d.optional(object, "mimeType", |d, v| mime_type(d, v, "audio"));
+    let title = d.required(object, "title", Decoder::text);
+    let duration_seconds = d.optional(object, "duration", |d, v| {
+        u32::try_from(d.whole_number(v, 1..=86_400)?).ok()
+    });
+    let caption = d.optional(object, "caption", Decoder::text);
+    let credit = d.optional(object, "credit", Decoder::text);
+    Some(Audio {
+        src: src?,
+        mime_type,
+        title: title?,
+        duration_seconds,
+        caption,
+        credit,
+    })
+}
+
+fn video(d: &mut Decoder, object: &Map<String, Value>) -> Option<Video> {
+    const MAX_SIDE: u64 = 20_000;
+    let src = d.required(object, "src", media_url);
+    let mime_type = d.optional(object, "mimeType", |d, v| mime_type(d, v, "video"));
+    let poster = d.optional(object, "poster", media_url);
+    let width = d.required(object, "width", |d, v| d.whole_number(v, 1..=MAX_SIDE));
+    let height = d.required(object, "height", |d, v| d.whole_number(v, 1..=MAX_SIDE));
+    let tracks = d
+        .optional(object, "tracks", |d, v| {
+            d.list(v, |d, track| video_track(d, track, src.as_deref()))
+        })
+        .unwrap_or_default();
+    let caption = d.optional(object, "caption", Decoder::text);
+    let credit = d.optional(object, "credit", Decoder::text);
+    Some(Video {
+        src: src?,
+        mime_type,
+        poster,
+        width: u32::try_from(width?).ok()?,
+        height: u32::try_from(height?).ok()?,
+        tracks,
+        caption,
+        credit,
+    })
+}
+
+/// A track of a video at `video_src`. Browsers load a track from another origin than the
+/// page's only with CORS, which a publisher's file server rarely sends: a track must be where
+/// its video is (both relative to the site, or both on one origin).
+fn video_track(d: &mut Decoder, value: &Value, video_src: Option<&str>) -> Option<Track> {
+    let object = d.object(value)?;
+    let src = d.required(object, "src", |d, v| {
+        let src = media_url(d, v)?;
+        if video_src.is_some_and(|video| url_origin(video) != url_origin(&src)) {
+            d.error(
+                "must be on the video's own server (a browser loads a track from elsewhere only \
+                 if that server sends CORS headers)",
+            );
+            return None;
+        }
+        Some(src)
+    });
+    let kind = d
+        .optional(object, "kind", |d, v| {
+            let kind = d.string(v)?;
+            let known = Track::KINDS.into_iter().find(|known| *known == kind);
+            if known.is_none() {
+                d.error(format!(
+                    "\"{kind}\" is not a kind of track (captions, subtitles, descriptions or \
+                     chapters)"
+                ));
+            }
+            known
+        })
+        .unwrap_or("captions");
+    let language = d.optional(object, "language", |d, v| {
+        Language::parse(&d.string(v)?)
+            .map(|language| language.tag)
+            .map_err(|e| d.error(e))
+            .ok()
+    });
+    let label = d.required(object, "label", Decoder::text);
+    let default = d
+        .optional(object, "default", Decoder::bool)
+        .unwrap_or(false);
+    Some(Track {
+        src: src?,
+        kind,
+        language,
+        label: label?,
+        default,
+    })
+}
+
+fn media_url(d: &mut Decoder, value: &Value) -> Option<String> {
+    check_url(&d.string(value)?, UrlUse::Media)
+        .map_err(|e| d.error(e))
+        .ok()
+}
+
+/// A MIME type of `family` (`audio/ogg`, `video/mp4; codecs="avc1"`): a hint, so a wrong one is
+/// reported and left out (the browser then looks at the file itself).
+fn mime_type(d: &mut Decoder, value: &Value, family: &str) -> Option<String> {
+    let text = d.string(value)?;
+    let essence = text.split(';').next().unwrap_or_default().trim();
+    let valid = essence
+        .strip_prefix(family)
+        .and_then(|rest| rest.strip_prefix('/'))
+        .is_some_and(|subtype| {
+            !subtype.is_empty()
+                && subtype
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '+' | '-'))
+        });
+    if valid {
+        Some(text)
+    } else {
+        d.error(format!(
+            "\"{text}\" is not a MIME type of {family} such as {family}/mp4"
+        ));
+        None
+    }
+}
+
+/// The origin of an absolute `http:` or `https:` URL; `None` for a relative one (the site's).
+fn url_origin(url: &str) -> Option<String> {
+    let (scheme, rest) = url.split_once("://")?;
+    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    Some(format!(
+        "{}://{}",
+        scheme.to_ascii_lowercase(),
+        host.to_ascii_lowercase()
+    ))
 }
 
 /// A table; beyond its limits, the rows and cells that fit are kept and the cut is reported

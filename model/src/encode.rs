@@ -231,6 +231,79 @@ fn block(block: &Block) -> Value {
         Block::Divider => json!({ "type": "divider" }),
         Block::Ad(size) => json!({ "type": "ad", "size": size.to_string() }),
         Block::Table(table_block) => table(table_block),
+        Block::Audio(audio) => {
+            let mut object = Map::new();
+            object.insert("type".into(), json!("audio"));
+            object.insert("src".into(), json!(audio.src));
+            insert_some(
+                &mut object,
+                "mimeType",
+                audio.mime_type.as_ref().map(|t| json!(t)),
+            );
+            object.insert("title".into(), json!(audio.title));
+            insert_some(
+                &mut object,
+                "duration",
+                audio.duration_seconds.map(|s| json!(s)),
+            );
+            insert_some(
+                &mut object,
+                "caption",
+                audio.caption.as_ref().map(|c| json!(c)),
+            );
+            insert_some(
+                &mut object,
+                "credit",
+                audio.credit.as_ref().map(|c| json!(c)),
+            );
+            Value::Object(object)
+        }
+        Block::Video(video) => {
+            let mut object = Map::new();
+            object.insert("type".into(), json!("video"));
+            object.insert("src".into(), json!(video.src));
+            insert_some(
+                &mut object,
+                "mimeType",
+                video.mime_type.as_ref().map(|t| json!(t)),
+            );
+            insert_some(
+                &mut object,
+                "poster",
+                video.poster.as_ref().map(|p| json!(p)),
+            );
+            object.insert("width".into(), json!(video.width));
+            object.insert("height".into(), json!(video.height));
+            if !video.tracks.is_empty() {
+                let tracks = video.tracks.iter().map(|track| {
+                    let mut object = Map::new();
+                    object.insert("src".into(), json!(track.src));
+                    object.insert("kind".into(), json!(track.kind));
+                    insert_some(
+                        &mut object,
+                        "language",
+                        track.language.as_ref().map(|l| json!(l)),
+                    );
+                    object.insert("label".into(), json!(track.label));
+                    if track.default {
+                        object.insert("default".into(), json!(true));
+                    }
+                    Value::Object(object)
+                });
+                object.insert("tracks".into(), tracks.collect());
+            }
+            insert_some(
+                &mut object,
+                "caption",
+                video.caption.as_ref().map(|c| json!(c)),
+            );
+            insert_some(
+                &mut object,
+                "credit",
+                video.credit.as_ref().map(|c| json!(c)),
+            );
+            Value::Object(object)
+        }
         Block::Gallery { images, caption } => {
             let mut object = Map::new();
             object.insert("type".into(), json!("gallery"));

@@ -36,8 +36,8 @@ mod timestamp;
 
 pub use ads::{AdPlan, AdSlotSpec, BodyItem, DESKTOP_MIN_WIDTH_PX, SlotPosition, plan_ads};
 pub use article::{
-    AdSize, Article, ArticleId, Author, Block, Correction, Figure, GALLERY_MAX_IMAGES,
-    HeadingLevel, Image, Language, Related, Table,
+    AdSize, Article, ArticleId, Audio, Author, Block, Correction, Figure, GALLERY_MAX_IMAGES,
+    HeadingLevel, Image, Language, Related, Table, Track, Video,
 };
 pub use config::{
     AdPolicy, Config, ContentLocation, LinkPolicy, NetworkPolicy, OfflinePolicy, decode_config,

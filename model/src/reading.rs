@@ -65,6 +65,16 @@ pub fn text_length(article: &Article) -> usize {
                     caption.as_deref().map_or(0, chars) + images.iter().map(captions).sum::<usize>()
                 }
                 Block::Embed { title, .. } => title.as_deref().map_or(0, chars),
+                // What is said on the caption lines; the recording's own time is not reading.
+                Block::Audio(audio) => {
+                    chars(&audio.title)
+                        + audio.caption.as_deref().map_or(0, chars)
+                        + audio.credit.as_deref().map_or(0, chars)
+                }
+                Block::Video(video) => {
+                    video.caption.as_deref().map_or(0, chars)
+                        + video.credit.as_deref().map_or(0, chars)
+                }
                 Block::Table(table) => {
                     table.caption.as_deref().map_or(0, chars)
                         + table.header.as_deref().map_or(0, inlines)

@@ -467,3 +467,57 @@ fn galleries_need_two_images_and_show_at_most_a_hundred() {
     // The image without a usable source keeps its caption; one image is still shown.
     assert_eq!(galleries, [(3, Some("Marsh")), (1, None), (100, None)]);
 }
+
+#[test]
+fn audio_and_video_keep_to_safe_urls_and_their_own_tracks() {
+    let json = article(
+        r#""body": [
+            {"type": "audio", "src": "content/media/robin.webm", "mimeType": "audio/webm", "title": "Robin", "duration": 185},
+            {"type": "audio", "src": "javascript:alert(1)", "title": "Gone"},
+            {"type": "audio", "src": "a.mp3", "mimeType": "text/html", "title": "Kept without its type", "duration": 0},
+            {"type": "video", "src": "https://media.example/v.mp4", "mimeType": "video/mp4",
+             "poster": "javascript:alert(1)", "width": 640, "height": 360, "tracks": [
+                {"src": "https://media.example/v.en.vtt", "language": "en", "label": "English", "default": true},
+                {"src": "https://elsewhere.example/v.fr.vtt", "label": "Français"},
+                {"src": "v.de.vtt", "label": "Deutsch"},
+                {"src": "https://media.example/v.es.vtt", "kind": "metadata", "label": "Español"}
+             ]},
+            {"type": "video", "src": "v.webm", "width": 640}
+        ]"#,
+    );
+    let decoded = decode_article(json.as_bytes(), Some("a"), &Limits::default()).unwrap();
+    let listed: Vec<String> = decoded.problems.iter().map(ToString::to_string).collect();
+    let elsewhere = "must be on the video's own server (a browser loads a track from elsewhere only if that server sends CORS headers)";
+    assert_eq!(
+        listed,
+        [
+            "error: body[1].src: javascript: URLs are not allowed".to_string(),
+            "error: body[2].mimeType: \"text/html\" is not a MIME type of audio such as audio/mp4".into(),
+            "error: body[2].duration: 0 is out of range (1 to 86400)".into(),
+            "error: body[3].poster: javascript: URLs are not allowed".into(),
+            format!("error: body[3].tracks[1].src: {elsewhere}"),
+            format!("error: body[3].tracks[2].src: {elsewhere}"),
+            "error: body[3].tracks[3].kind: \"metadata\" is not a kind of track (captions, subtitles, descriptions or chapters)".into(),
+            "error: body[4].height: is required".into(),
+        ]
+    );
+    let body = &decoded.value.body;
+    assert_eq!(body.len(), 3, "{body:?}");
+    let Block::Video(video) = &body[2] else {
+        panic!("{:?}", body[2])
+    };
+    assert_eq!(video.poster, None);
+    let tracks: Vec<(&str, &str, bool)> = video
+        .tracks
+        .iter()
+        .map(|track| (track.label.as_str(), track.kind, track.default))
+        .collect();
+    // A track of an unknown kind is kept as captions: its text is still worth showing.
+    assert_eq!(
+        tracks,
+        [
+            ("English", "captions", true),
+            ("Español", "captions", false)
+        ]
+    );
+}

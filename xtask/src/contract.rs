@@ -401,6 +401,8 @@ const BLOCK_TYPES: &[&str] = &[
     "ad",
     "table",
     "gallery",
+    "audio",
+    "video",
     "Paragraph",
     "",
 ];
@@ -464,6 +466,43 @@ fn block(rng: &mut Rng) -> Value {
                 )
             });
         }
+        "audio" => {
+            field(&mut object, rng, "src", 15, media_url);
+            field(&mut object, rng, "mimeType", 2, |rng| {
+                mime_type(rng, "audio")
+            });
+            field(&mut object, rng, "title", 15, text);
+            let edges = [json!(0), json!(86_401), json!("3:05"), json!(2.5)];
+            field(&mut object, rng, "duration", 2, |rng| {
+                pick(rng, |rng| json!(1 + rng.below(4000)), &edges)
+            });
+            field(&mut object, rng, "caption", 2, text);
+            field(&mut object, rng, "credit", 2, text);
+        }
+        "video" => {
+            field(&mut object, rng, "src", 15, media_url);
+            field(&mut object, rng, "mimeType", 2, |rng| {
+                mime_type(rng, "video")
+            });
+            field(&mut object, rng, "poster", 2, media_url);
+            field(&mut object, rng, "width", 15, dimension);
+            field(&mut object, rng, "height", 15, dimension);
+            // A track is where its video is (the decoder's rule, which no schema can state).
+            let beside = match object.get("src") {
+                Some(Value::String(src)) => match src.split_once("://") {
+                    Some((scheme, rest)) => {
+                        let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+                        format!("{scheme}://{host}/captions.vtt")
+                    }
+                    None => format!("{src}.vtt"),
+                },
+                _ => "captions.vtt".to_string(),
+            };
+            field(&mut object, rng, "tracks", 3, |rng| {
+                list_of(rng, 2, |rng| track(rng, &beside))
+            });
+            field(&mut object, rng, "caption", 2, text);
+        }
         "gallery" => {
             field(&mut object, rng, "caption", 2, text);
             field(&mut object, rng, "images", 15, |rng| {
@@ -485,6 +524,46 @@ fn block(rng: &mut Rng) -> Value {
         |_| Value::Object(object),
         &[json!("paragraph"), json!(null)],
     )
+}
+
+/// A MIME type for a file of `family` (`audio` or `video`), or one that is not.
+fn mime_type(rng: &mut Rng, family: &str) -> Value {
+    let valid = [
+        format!("{family}/mp4"),
+        format!("{family}/webm; codecs=\"opus\""),
+        format!(" {family}/x-matroska "),
+    ];
+    let edges = [
+        json!(family),
+        json!(format!("{family}/")),
+        json!("text/html"),
+        json!(format!("{}/mp4", family.to_uppercase())),
+        json!(4),
+    ];
+    pick(rng, |rng| json!(valid[rng.below(valid.len())]), &edges)
+}
+
+fn track(rng: &mut Rng, src: &str) -> Value {
+    let mut object = Map::new();
+    field(&mut object, rng, "src", 20, |rng| {
+        pick(rng, |_| json!(src), &[json!("javascript:x"), json!(7)])
+    });
+    let kinds = ["captions", "subtitles", "descriptions", "chapters"];
+    field(&mut object, rng, "kind", 2, |rng| {
+        pick(
+            rng,
+            |rng| json!(kinds[rng.below(kinds.len())]),
+            &[json!("metadata"), json!("")],
+        )
+    });
+    field(&mut object, rng, "language", 2, |rng| {
+        pick(rng, |_| json!("en-GB"), &[json!("en_GB"), json!("")])
+    });
+    field(&mut object, rng, "label", 20, text);
+    field(&mut object, rng, "default", 2, |rng| {
+        pick(rng, |rng| json!(rng.below(2) == 0), &[json!("yes")])
+    });
+    pick(rng, |_| Value::Object(object), &[json!("captions.vtt")])
 }
 
 /// A table's row: a few cells, or one too many.
