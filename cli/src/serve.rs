@@ -494,6 +494,13 @@ fn content_type(file: &Path) -> &'static str {
         "jpg" | "jpeg" => "image/jpeg",
         "webp" => "image/webp",
         "avif" => "image/avif",
+        "webm" => "video/webm",
+        "mp4" => "video/mp4",
+        "mp3" => "audio/mpeg",
+        "ogg" | "oga" | "opus" => "audio/ogg",
+        "m4a" => "audio/mp4",
+        // A browser loads a captions track only when it is served as WebVTT.
+        "vtt" => "text/vtt; charset=utf-8",
         "ico" => "image/x-icon",
         "txt" => "text/plain; charset=utf-8",
         "xml" => "application/xml",

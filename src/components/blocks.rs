@@ -1,10 +1,10 @@
 use folio_model::{Block, BodyItem, HeadingLevel, Href};
-use leptos::either::{Either, EitherOf3, EitherOf11};
+use leptos::either::{Either, EitherOf3, EitherOf13};
 use leptos::prelude::*;
 
 use crate::components::{
-    AdSlot, AdTargeting, FigureView, GalleryView, InlineContent, Link, Loading, ParagraphLink,
-    TableView,
+    AdSlot, AdTargeting, AudioView, FigureView, GalleryView, InlineContent, Link, Loading,
+    ParagraphLink, TableView, VideoView,
 };
 
 /// The article body with its ad slots in the places the ad plan gives. Paragraphs get ids
@@ -47,13 +47,13 @@ pub fn Blocks(
 /// with these views' own hydration code (`takeover.rs`).
 fn block_view(block: Block) -> impl IntoView {
     match block {
-        Block::Paragraph(content) => EitherOf11::A(view! { <p><InlineContent content /></p> }),
-        Block::Heading { level, content } => EitherOf11::B(match level {
+        Block::Paragraph(content) => EitherOf13::A(view! { <p><InlineContent content /></p> }),
+        Block::Heading { level, content } => EitherOf13::B(match level {
             HeadingLevel::H2 => EitherOf3::A(view! { <h2><InlineContent content /></h2> }),
             HeadingLevel::H3 => EitherOf3::B(view! { <h3><InlineContent content /></h3> }),
             HeadingLevel::H4 => EitherOf3::C(view! { <h4><InlineContent content /></h4> }),
         }),
-        Block::Quote { content, cite } => EitherOf11::C(view! {
+        Block::Quote { content, cite } => EitherOf13::C(view! {
             <figure class="quote">
                 <blockquote>
                     <p><InlineContent content /></p>
@@ -61,20 +61,20 @@ fn block_view(block: Block) -> impl IntoView {
                 {cite.map(|cite| view! { <figcaption>{cite}</figcaption> })}
             </figure>
         }),
-        Block::Pullquote(content) => EitherOf11::D(view! {
+        Block::Pullquote(content) => EitherOf13::D(view! {
             <aside class="pullquote">
                 <p><InlineContent content /></p>
             </aside>
         }),
         Block::Image(figure) => {
-            EitherOf11::E(view! { <FigureView figure loading=Loading::Lazy /> })
+            EitherOf13::E(view! { <FigureView figure loading=Loading::Lazy /> })
         }
         Block::List { ordered, items } => {
             let items = items
                 .into_iter()
                 .map(|content| view! { <li><InlineContent content /></li> })
                 .collect_view();
-            EitherOf11::F(if ordered {
+            EitherOf13::F(if ordered {
                 Either::Left(view! { <ol>{items}</ol> })
             } else {
                 Either::Right(view! { <ul>{items}</ul> })
@@ -87,7 +87,7 @@ fn block_view(block: Block) -> impl IntoView {
                 .unwrap_or_default()
                 .to_string();
             let label = title.unwrap_or_else(|| host.clone());
-            EitherOf11::G(view! {
+            EitherOf13::G(view! {
                 <aside class="embed-card">
                     <Link href=Href::Url(url)>
                         <span class="embed-card__title">{label}</span>
@@ -96,12 +96,14 @@ fn block_view(block: Block) -> impl IntoView {
                 </aside>
             })
         }
-        Block::Divider => EitherOf11::H(view! { <hr /> }),
+        Block::Divider => EitherOf13::H(view! { <hr /> }),
         // Slots come from the ad plan, which has already placed (or dropped) this block.
-        Block::Ad(_) => EitherOf11::I(()),
-        Block::Table(table) => EitherOf11::J(view! { <TableView table /> }),
+        Block::Ad(_) => EitherOf13::I(()),
+        Block::Table(table) => EitherOf13::J(view! { <TableView table /> }),
         Block::Gallery { images, caption } => {
-            EitherOf11::K(view! { <GalleryView images caption /> })
+            EitherOf13::K(view! { <GalleryView images caption /> })
         }
+        Block::Audio(audio) => EitherOf13::L(view! { <AudioView audio /> }),
+        Block::Video(video) => EitherOf13::M(view! { <VideoView video /> }),
     }
 }

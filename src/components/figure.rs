@@ -62,19 +62,31 @@ pub fn FigureView(figure: Figure, loading: Loading) -> impl IntoView {
         caption,
         credit,
     } = figure;
-    let has_caption = caption.is_some() || credit.is_some();
     view! {
         <figure class="figure">
             {image.map(|image| view! { <ImageView image loading /> })}
-            {has_caption
-                .then(|| {
-                    view! {
-                        <figcaption>
-                            {caption.map(|caption| view! { <span class="caption">{caption}</span> })}
-                            {credit.map(|credit| view! { <span class="credit">{credit}</span> })}
-                        </figcaption>
-                    }
-                })}
+            <FigureCaption caption credit />
         </figure>
+    }
+}
+
+/// A figure's caption and credit, in a `<figcaption>` when it has either.
+#[component]
+pub fn FigureCaption(caption: Option<String>, credit: Option<String>) -> impl IntoView {
+    (caption.is_some() || credit.is_some()).then(|| {
+        view! {
+            <figcaption>
+                <CaptionAndCredit caption credit />
+            </figcaption>
+        }
+    })
+}
+
+/// The caption, then the credit, each in its own span (a figcaption that says more holds them).
+#[component]
+pub fn CaptionAndCredit(caption: Option<String>, credit: Option<String>) -> impl IntoView {
+    view! {
+        {caption.map(|caption| view! { <span class="caption">{caption}</span> })}
+        {credit.map(|credit| view! { <span class="credit">{credit}</span> })}
     }
 }

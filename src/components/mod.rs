@@ -16,6 +16,7 @@ mod last_resort;
 mod link;
 mod listing;
 mod local_time;
+mod media;
 mod paragraph_link;
 mod reader_controls;
 mod related;
@@ -34,7 +35,7 @@ pub use byline::Byline;
 pub use compact::CompactArticle;
 pub use corrections::{CORRECTIONS_ID, CorrectedLine, CorrectionsNote};
 pub use error_view::ErrorView;
-pub use figure::{FigureView, ImageView, Loading};
+pub use figure::{CaptionAndCredit, FigureCaption, FigureView, ImageView, Loading};
 pub use gallery::GalleryView;
 pub use inline::InlineContent;
 pub use key_points::KeyPoints;
@@ -44,6 +45,7 @@ pub use listing::{
     LISTING_ARTICLES_ID, ListingName, ListingView, SectionLabel, listing_page_title,
 };
 pub use local_time::LocalTime;
+pub use media::{AudioView, VideoView};
 pub use paragraph_link::ParagraphLink;
 pub use reader_controls::ReaderControls;
 pub use related::RelatedLinks;

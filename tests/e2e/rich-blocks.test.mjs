@@ -82,6 +82,7 @@ test('key points, a table and a correction at 375 and 1280 px, light and dark: i
       assert.equal(await page.locator('.byline .dates time').last().getAttribute('datetime'), correction.date, `${label}: updated by the correction`);
 
       assert.deepEqual(await violations(page), [], label);
+      assert.equal(await page.evaluate(() => window.unexpectedShift), 0, `${label}: nothing moved`);
       const path = new URL(`${CORRECTED}-${theme}-${width}.png`, SCREENSHOTS);
       await page.screenshot({ path: path.pathname, fullPage: true });
       assert.ok(readFileSync(path).length > 10_000, label);
@@ -156,6 +157,51 @@ test('a gallery at 375 and 1280 px, light and dark: one image at a time, stepped
       await page.context().close();
     }
   }
+});
+
+test('a video and a sound clip: nothing loads before play, the video’s box is kept, its captions come from beside it, and both play', async () => {
+  const json = sampleArticle(CORRECTED);
+  const [video] = json.body.filter((block) => block.type === 'video');
+  const [audio] = json.body.filter((block) => block.type === 'audio');
+  const page = await openPage(browser, { width: 375 });
+  const media = [];
+  page.on('request', (request) => /\.(webm|vtt)$/.test(new URL(request.url()).pathname) && media.push(new URL(request.url()).pathname));
+  await page.goto(new URL(`articles/${CORRECTED}`, SITE_URL).href);
+  await new ArticlePage(page).waitForHeadline(json.headline);
+
+  const player = page.locator('.video video');
+  assert.equal(await player.getAttribute('preload'), 'none');
+  assert.equal(await player.getAttribute('controls'), '');
+  assert.match(await player.getAttribute('poster'), /\/content\/images\/plots-grow-poster\.svg$/);
+  const box = await player.boundingBox();
+  assert.ok(Math.abs(box.height / box.width - video.height / video.width) < 0.01, JSON.stringify(box));
+  const track = player.locator('track');
+  assert.deepEqual(
+    await track.evaluate((track) => [track.kind, track.srclang, track.label, track.default]),
+    ['captions', 'en-GB', 'English', true],
+  );
+  const sound = page.getByRole('figure', { name: new RegExp(audio.title) });
+  assert.ok((await sound.textContent()).includes('0:03'), 'the clip’s length');
+  assert.equal(await sound.locator('audio').getAttribute('preload'), 'none');
+  assert.equal(await sound.locator('audio').getAttribute('aria-label'), audio.title);
+  await page.waitForTimeout(500);
+  assert.deepEqual(media.filter((path) => path.endsWith('.webm')), [], 'no media file before the reader asks');
+
+  // Played (muted: a test is not a reader's gesture), with the captions the track holds.
+  await player.evaluate((video) => {
+    video.muted = true;
+    return video.play();
+  });
+  await page.waitForFunction((video) => video.currentTime > 0, await player.elementHandle());
+  await page.waitForFunction((video) => video.textTracks[0]?.cues?.length === 2, await player.elementHandle());
+  await sound.locator('audio').evaluate((audio) => {
+    audio.muted = true;
+    return audio.play();
+  });
+  await page.waitForFunction((audio) => audio.currentTime > 0, await sound.locator('audio').elementHandle());
+  assert.deepEqual([...new Set(media)].sort(), ['/content/media/plots-grow.en.vtt', '/content/media/plots-grow.webm', '/content/media/robin-on-plot-14.webm']);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
 });
 
 test('the corrected line leads to the note without a reload, and the JSON-LD carries the correction', async () => {

@@ -269,10 +269,11 @@ mod tests {
         fs::remove_dir_all(&site).unwrap();
     }
 
-    const ALLOWED_ELEMENTS: [&str; 42] = [
+    const ALLOWED_ELEMENTS: [&str; 46] = [
         "a",
         "article",
         "aside",
+        "audio",
         "blockquote",
         "button",
         "caption",
@@ -300,6 +301,7 @@ mod tests {
         "p",
         "s",
         "section",
+        "source",
         "span",
         "strong",
         "summary",
@@ -310,10 +312,12 @@ mod tests {
         "thead",
         "time",
         "tr",
+        "track",
         "ul",
+        "video",
         "",
     ];
-    const ALLOWED_ATTRIBUTES: [&str; 33] = [
+    const ALLOWED_ATTRIBUTES: [&str; 40] = [
         "class",
         "id",
         "href",
@@ -347,5 +351,12 @@ mod tests {
         "fetchpriority",
         "decoding",
         "scope",
+        "controls",
+        "preload",
+        "poster",
+        "kind",
+        "srclang",
+        "label",
+        "default",
     ];
 }
