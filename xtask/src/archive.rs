@@ -1,5 +1,5 @@
 //! An archive made from the sample articles, for the tests' listing pages and the scale bench
-//! (`cargo xtask bench --archive N`): article `n` is sample `n % 6` under its own id, published
+//! (`cargo xtask bench --archive N`): article `n` is sample `n % samples` under its own id, published
 //! `n` × 37 minutes before the newest, with its section, tags and authors, so every listing
 //! fills in proportion.
 
@@ -72,6 +72,7 @@ pub fn copy_of(sample: &Article, n: usize) -> Result<Article> {
         headline: format!("{} ({})", sample.headline, n + 1),
         published: Timestamp::parse(&published).map_err(anyhow::Error::msg)?,
         updated: None,
+        corrections: Vec::new(),
         ..sample.clone()
     })
 }
