@@ -240,6 +240,22 @@ mod tests {
             .collect()
     }
 
+    /// A correction changes the article: its entry, and so its feed entry, dates itself by it.
+    #[test]
+    fn a_correction_moves_the_entry_date() {
+        let json = br#"{"version": 1, "id": "a", "headline": "H", "body": [],
+            "published": "2026-11-26T07:30:00Z", "updated": "2026-11-26T09:00:00Z",
+            "corrections": [{"date": "2026-11-27T09:10:00Z", "text": "Fixed a number."}]}"#;
+        let article = folio_model::decode_article(json, Some("a"), &Default::default())
+            .unwrap()
+            .value;
+        let entry = Summary::of(article).entry;
+        assert_eq!(
+            entry.updated.as_ref().map(Timestamp::as_str),
+            Some("2026-11-27T09:10:00Z")
+        );
+    }
+
     /// Every page of `listing`, as written.
     fn pages_of(summaries: &[Summary], listing: &Listing) -> Vec<(PageNumber, Index)> {
         let summaries: Vec<&Summary> = summaries.iter().collect();

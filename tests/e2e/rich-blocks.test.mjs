@@ -135,7 +135,13 @@ test('a gallery at 375 and 1280 px, light and dark: one image at a time, stepped
       await page.screenshot({ path: new URL(`${PHOTO_ESSAY}-${theme}-${width}.png`, SCREENSHOTS).pathname, fullPage: true });
       assert.deepEqual(await violations(page), [], label);
 
-      // The buttons step through it to the end, and the slide shown is the one the count says.
+      // Once per width (the theme changes no behaviour): the buttons step through it to the
+      // end, and the slide shown is the one the count says.
+      if (theme === 'dark') {
+        assert.deepEqual(page.errors, [], label);
+        await page.context().close();
+        continue;
+      }
       for (let shown = 2; shown <= count; shown++) {
         await next.click();
         await page.waitForFunction(([text, expected]) => text.textContent === expected, [await position.elementHandle(), `${shown} of ${count}`]);
