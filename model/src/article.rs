@@ -506,7 +506,6 @@ fn href(d: &mut Decoder, value: &Value) -> Option<Href> {
 /// Reads an image object. Every field it needs is checked, so one bad field drops the image,
 /// never the document.
 pub(crate) fn image(d: &mut Decoder, object: &Map<String, Value>) -> Option<Image> {
-    const MAX_SIDE: u64 = 20_000;
     let src = d.required(object, "src", media_url);
     let alt = d.at_key("alt", |d| match object.get("alt") {
         None | Some(Value::Null) => {
@@ -515,8 +514,8 @@ pub(crate) fn image(d: &mut Decoder, object: &Map<String, Value>) -> Option<Imag
         }
         Some(alt) => d.string(alt),
     });
-    let width = d.required(object, "width", |d, v| d.whole_number(v, 1..=MAX_SIDE));
-    let height = d.required(object, "height", |d, v| d.whole_number(v, 1..=MAX_SIDE));
+    let width = side(d, object, "width");
+    let height = side(d, object, "height");
     let srcset = d.optional(object, "srcset", |d, v| {
         let raw = d.raw_string(v)?;
         if raw.chars().any(is_removed_from_text) {
@@ -532,9 +531,17 @@ pub(crate) fn image(d: &mut Decoder, object: &Map<String, Value>) -> Option<Imag
     Some(Image {
         src: src?,
         alt: alt?,
-        width: u32::try_from(width?).ok()?,
-        height: u32::try_from(height?).ok()?,
+        width: width?,
+        height: height?,
         srcset,
+    })
+}
+
+/// An image's or a video's `width` or `height`: the pixels its box is reserved from.
+fn side(d: &mut Decoder, object: &Map<String, Value>, key: &str) -> Option<u32> {
+    const MAX_SIDE: u64 = 20_000;
+    d.required(object, key, |d, v| {
+        u32::try_from(d.whole_number(v, 1..=MAX_SIDE)?).ok()
     })
 }
 
@@ -665,12 +672,11 @@ fn audio(d: &mut Decoder, object: &Map<String, Value>) -> Option<Audio> {
 }
 
 fn video(d: &mut Decoder, object: &Map<String, Value>) -> Option<Video> {
-    const MAX_SIDE: u64 = 20_000;
     let src = d.required(object, "src", media_url);
     let mime_type = d.optional(object, "mimeType", |d, v| mime_type(d, v, "video"));
     let poster = d.optional(object, "poster", media_url);
-    let width = d.required(object, "width", |d, v| d.whole_number(v, 1..=MAX_SIDE));
-    let height = d.required(object, "height", |d, v| d.whole_number(v, 1..=MAX_SIDE));
+    let width = side(d, object, "width");
+    let height = side(d, object, "height");
     let tracks = d
         .optional(object, "tracks", |d, v| {
             d.list(v, |d, track| video_track(d, track, src.as_deref()))
@@ -682,8 +688,8 @@ fn video(d: &mut Decoder, object: &Map<String, Value>) -> Option<Video> {
         src: src?,
         mime_type,
         poster,
-        width: u32::try_from(width?).ok()?,
-        height: u32::try_from(height?).ok()?,
+        width: width?,
+        height: height?,
         tracks,
         caption,
         credit,
