@@ -227,16 +227,30 @@ test('the corrected line leads to the note without a reload, and the JSON-LD car
   await page.context().close();
 });
 
-test('in a right-to-left language, a gallery speaks it and steps the way it reads', async () => {
-  const json = sampleArticle(PHOTO_ESSAY);
-  json.id = 'marsh-in-arabic';
+/**
+ * Sample `id` served in Arabic as `copy`, its blocks of type `uncaptioned` without a caption:
+ * opened at `width`, handed to `check`, then taken off the server.
+ */
+async function inArabic(id, copy, uncaptioned, width, check) {
+  const json = sampleArticle(id);
+  json.id = copy;
   json.language = 'ar';
-  for (const block of json.body) if (block.type === 'gallery') delete block.caption;
-  writeFileSync(`${SITE_DIR}/content/articles/${json.id}.json`, JSON.stringify(json));
+  for (const block of json.body) if (block.type === uncaptioned) delete block.caption;
+  writeFileSync(`${SITE_DIR}/content/articles/${copy}.json`, JSON.stringify(json));
   try {
-    const page = await openPage(browser, { width: 375 });
-    await page.goto(new URL(`articles/${json.id}`, SITE_URL).href);
+    const page = await openPage(browser, { width });
+    await page.goto(new URL(`articles/${copy}`, SITE_URL).href);
     await new ArticlePage(page).waitForHeadline(json.headline);
+    await check(page);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  } finally {
+    removeArticle(copy);
+  }
+}
+
+test('in a right-to-left language, a gallery speaks it and steps the way it reads', async () => {
+  await inArabic(PHOTO_ESSAY, 'marsh-in-arabic', 'gallery', 375, async (page) => {
     const group = page.getByRole('figure', { name: 'معرض صور' });
     await group.getByRole('button', { name: 'الصورة التالية' }).click();
     await page.waitForFunction(() => document.querySelector('.gallery__position').textContent === '2 من 5');
@@ -246,30 +260,14 @@ test('in a right-to-left language, a gallery speaks it and steps the way it read
       const left = (index) => row.children[index].getBoundingClientRect().left - row.getBoundingClientRect().left;
       return Math.abs(left(1)) < 2 && left(0) > 0;
     });
-    assert.deepEqual(page.errors, []);
-    await page.context().close();
-  } finally {
-    removeArticle(json.id);
-  }
+  });
 });
 
 test('in the article’s language: the key points, the corrections and an uncaptioned table', async () => {
-  const json = sampleArticle(CORRECTED);
-  json.id = 'allotments-in-arabic';
-  json.language = 'ar';
-  for (const block of json.body) if (block.type === 'table') delete block.caption;
-  writeFileSync(`${SITE_DIR}/content/articles/${json.id}.json`, JSON.stringify(json));
-  try {
-    const page = await openPage(browser);
-    await page.goto(new URL(`articles/${json.id}`, SITE_URL).href);
-    await new ArticlePage(page).waitForHeadline(json.headline);
+  await inArabic(CORRECTED, 'allotments-in-arabic', 'table', 1280, async (page) => {
     assert.equal(await page.locator('.key-points h2').textContent(), 'النقاط الرئيسية');
     assert.equal(await page.locator('#corrections h2').textContent(), 'تصحيحات');
     assert.equal(await page.getByRole('link', { name: 'صُحِّح هذا المقال' }).count(), 1);
     assert.equal(await page.getByRole('region', { name: 'جدول' }).locator('caption').count(), 0);
-    assert.deepEqual(page.errors, []);
-    await page.context().close();
-  } finally {
-    removeArticle(json.id);
-  }
+  });
 });
