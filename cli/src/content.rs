@@ -488,6 +488,7 @@ pub fn new_article(folder: &ContentFolder, id: &str) -> Result<PathBuf> {
         corrections: Vec::new(),
         related: Vec::new(),
         ads: true,
+        live: None,
     };
     folder.write_article(&article, false)?;
     Ok(path)

@@ -85,6 +85,10 @@ fn text_of(article: &Article) -> String {
             }
             Block::Audio(audio) => lines.push(audio.title.clone()),
             Block::Video(video) => lines.extend(video.caption.clone()),
+            Block::HostedVideo(video) => {
+                lines.push(video.title.clone());
+                lines.extend(video.caption.clone());
+            }
             Block::Embed { url, title } => {
                 lines.extend([url.clone()].into_iter().chain(title.clone()))
             }
@@ -247,6 +251,19 @@ fn every_fixture_becomes_the_article_expected() {
         for embed in wanted["embeds"].as_array().into_iter().flatten() {
             if !embeds.iter().any(|url| *url == embed.as_str().unwrap()) {
                 failures.push(format!("{id}: no embed {embed} in {embeds:?}"));
+            }
+        }
+        let players: Vec<&String> = article
+            .body
+            .iter()
+            .filter_map(|b| match b {
+                Block::HostedVideo(video) => Some(&video.player),
+                _ => None,
+            })
+            .collect();
+        for player in wanted["hostedVideos"].as_array().into_iter().flatten() {
+            if !players.iter().any(|url| *url == player.as_str().unwrap()) {
+                failures.push(format!("{id}: no hosted video {player} in {players:?}"));
             }
         }
         let related: Vec<&str> = article.related.iter().map(|r| r.title.as_str()).collect();

@@ -32,6 +32,8 @@ pub struct Article {
     pub related: Vec<Related>,
     /// `false` when the article asks for no advertising at all.
     pub ads: bool,
+    /// Live coverage: updates on a story as it unfolds, which the page keeps looking for.
+    pub live: Option<Live>,
 }
 
 impl Article {
@@ -39,11 +41,67 @@ impl Article {
     /// and the last correction (a correction changes the article, so its page, feed entry and
     /// JSON-LD all date themselves by it).
     pub fn distinct_update(&self) -> Option<&Timestamp> {
+        let newest_update = self.live.iter().filter_map(Live::newest);
         self.updated
             .iter()
             .chain(self.corrections.iter().map(|correction| &correction.date))
+            .chain(newest_update)
             .max_by_key(|moment| moment.unix_seconds())
             .filter(|last| last.unix_seconds() > self.published.unix_seconds())
+    }
+}
+
+/// Live coverage: what the article's page shows under its body, and keeps up to date.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Live {
+    /// The coverage is over: the page stops looking for updates.
+    pub ended: bool,
+    /// How often the page looks for updates, when the article says (never under
+    /// [`crate::LivePolicy::MIN_REFRESH_SECONDS`]); else the configuration's interval.
+    pub refresh_seconds: Option<u32>,
+    /// The update shown first, whatever its time (its id; it is one of `updates`).
+    pub pinned: Option<String>,
+    /// Newest first; ids are unique.
+    pub updates: Vec<LiveUpdate>,
+}
+
+impl Live {
+    /// The most updates an article shows; older ones are left out (and reported).
+    pub const MAX_UPDATES: usize = 1000;
+
+    /// The time of the newest update.
+    pub fn newest(&self) -> Option<&Timestamp> {
+        self.updates
+            .iter()
+            .map(|update| &update.time)
+            .max_by_key(|time| time.unix_seconds())
+    }
+
+    /// The pinned update, if it is there.
+    pub fn pinned_update(&self) -> Option<&LiveUpdate> {
+        let pinned = self.pinned.as_deref()?;
+        self.updates.iter().find(|update| update.id == pinned)
+    }
+}
+
+/// One update of live coverage.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LiveUpdate {
+    /// `[A-Za-z0-9_-]`, at most 64: unique in the article, and the last part of its address.
+    pub id: String,
+    pub time: Timestamp,
+    pub headline: Option<String>,
+    pub blocks: Vec<Block>,
+}
+
+impl LiveUpdate {
+    /// The longest update id.
+    pub const MAX_ID_LEN: usize = 64;
+
+    /// The element id, and so the address fragment, of the update on the article's page
+    /// (prefixed, so an update can never take the id of another part of the page).
+    pub fn anchor(&self) -> String {
+        format!("update-{}", self.id)
     }
 }
 
@@ -189,6 +247,7 @@ pub enum Block {
     },
     Audio(Audio),
     Video(Video),
+    HostedVideo(HostedVideo),
 }
 
 /// A sound file, played with the browser's own controls.
@@ -199,6 +258,23 @@ pub struct Audio {
     pub mime_type: Option<String>,
     pub title: String,
     pub duration_seconds: Option<u32>,
+    pub caption: Option<String>,
+    pub credit: Option<String>,
+}
+
+/// A video on a video platform, played in the platform's own player (a frame) once the reader
+/// asks for it. The site's configuration names the players it allows (`VideoPolicy`); another
+/// is shown as a link to the video.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HostedVideo {
+    /// The player's address (the platform's embed URL), absolute `http:` or `https:`.
+    pub player: String,
+    /// What the video is: the play button's and the player frame's name.
+    pub title: String,
+    /// The picture shown before it plays.
+    pub poster: Option<String>,
+    pub width: u32,
+    pub height: u32,
     pub caption: Option<String>,
     pub credit: Option<String>,
 }
@@ -404,6 +480,7 @@ pub(crate) fn decode(
         .optional(object, "related", |d, v| d.list(v, related))
         .unwrap_or_default();
     let ads = d.optional(object, "ads", Decoder::bool).unwrap_or(true);
+    let live = d.optional(object, "live", |d, v| live(d, v, limits));
     for key in object.keys() {
         if !FIELDS.contains(&key.as_str()) {
             // A viewer skips what it does not know; the publisher should know it was skipped.
@@ -414,6 +491,9 @@ pub(crate) fn decode(
     }
 
     let _ = version?;
+    if d.is_rejected() {
+        return None;
+    }
     Some(Article {
         id: id?,
         headline: headline?,
@@ -430,11 +510,12 @@ pub(crate) fn decode(
         corrections,
         related,
         ads,
+        live,
     })
 }
 
 /// The article's fields in format v1: any other is reported as skipped.
-const FIELDS: [&str; 17] = [
+const FIELDS: [&str; 18] = [
     "$schema",
     "version",
     "id",
@@ -452,7 +533,139 @@ const FIELDS: [&str; 17] = [
     "corrections",
     "related",
     "ads",
+    "live",
 ];
+
+fn live(d: &mut Decoder, value: &Value, limits: &Limits) -> Option<Live> {
+    use crate::config::LivePolicy;
+    let object = d.object(value)?;
+    let ended = d
+        .optional(object, "status", |d, v| match d.string(v)?.as_str() {
+            "live" => Some(false),
+            "ended" => Some(true),
+            other => {
+                d.error(format!("\"{other}\" is not \"live\" or \"ended\""));
+                None
+            }
+        })
+        .unwrap_or(false);
+    let refresh_seconds = d.optional(object, "refreshSeconds", |d, v| {
+        let seconds = u32::try_from(d.whole_number(v, 1..=86_400)?).ok()?;
+        let allowed = LivePolicy::MIN_REFRESH_SECONDS..=LivePolicy::MAX_REFRESH_SECONDS;
+        if !allowed.contains(&seconds) {
+            d.notice(format!(
+                "{seconds} s is outside {} to {} s; the page uses {} s",
+                allowed.start(),
+                allowed.end(),
+                seconds.clamp(*allowed.start(), *allowed.end())
+            ));
+        }
+        Some(seconds.clamp(*allowed.start(), *allowed.end()))
+    });
+    let mut updates = d
+        .required(object, "updates", |d, v| {
+            let Value::Array(items) = v else {
+                return d.list(v, |_, _| None::<LiveUpdate>);
+            };
+            let blocks: usize = items
+                .iter()
+                .filter_map(|item| item.get("body").and_then(Value::as_array).map(Vec::len))
+                .sum();
+            if blocks > limits.max_blocks {
+                d.reject(
+                    Rejection::TooLarge,
+                    format!("have {blocks} blocks; the limit is {}", limits.max_blocks),
+                );
+                return None;
+            }
+            if items.len() > Live::MAX_UPDATES {
+                d.error(format!(
+                    "has {} updates; an article shows at most {}, the rest were left out",
+                    items.len(),
+                    Live::MAX_UPDATES
+                ));
+            }
+            let mut read = 0;
+            let mut seen: Vec<String> = Vec::new();
+            d.list(v, |d, item| {
+                read += 1;
+                if read > Live::MAX_UPDATES {
+                    return None;
+                }
+                let update = live_update(d, item)?;
+                if seen.contains(&update.id) {
+                    d.at_key("id", |d| {
+                        d.error(format!(
+                            "\"{}\" is the id of an update before it; this one was left out",
+                            update.id
+                        ));
+                    });
+                    return None;
+                }
+                seen.push(update.id.clone());
+                Some(update)
+            })
+        })
+        .unwrap_or_default();
+    // Newest first, whatever order the document gives; updates of one moment keep theirs.
+    updates.sort_by_key(|update: &LiveUpdate| std::cmp::Reverse(update.time.unix_seconds()));
+    let pinned = d.optional(object, "pinned", |d, v| {
+        let id = d.string(v)?;
+        if updates.iter().any(|update| update.id == id) {
+            Some(id)
+        } else {
+            d.error(format!("\"{id}\" is not the id of one of the updates"));
+            None
+        }
+    });
+    Some(Live {
+        ended,
+        refresh_seconds,
+        pinned,
+        updates,
+    })
+}
+
+fn live_update(d: &mut Decoder, value: &Value) -> Option<LiveUpdate> {
+    let object = d.object(value)?;
+    let id = d.required(object, "id", |d, v| {
+        let id = d.raw_string(v)?;
+        let valid = !id.is_empty()
+            && id.len() <= LiveUpdate::MAX_ID_LEN
+            && id
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_'));
+        if valid {
+            Some(id.to_string())
+        } else {
+            d.error(format!(
+                "\"{id}\" is not an update id (1 to {} of A-Z, a-z, 0-9, - and _)",
+                LiveUpdate::MAX_ID_LEN
+            ));
+            None
+        }
+    });
+    let time = d.required(object, "time", timestamp);
+    let headline = d.optional(object, "headline", Decoder::text);
+    let blocks = d
+        .required(object, "body", |d, v| {
+            d.list(v, |d, block_value| {
+                let read = block(d, block_value)?;
+                if matches!(read, Block::Ad(_)) {
+                    d.notice("ad slots go in the article's body, not in its updates; skipped");
+                    return None;
+                }
+                Some(read)
+            })
+        })
+        .unwrap_or_default();
+    Some(LiveUpdate {
+        id: id?,
+        time: time?,
+        headline,
+        blocks,
+    })
+}
 
 fn correction(d: &mut Decoder, value: &Value) -> Option<Correction> {
     let object = d.object(value)?;
@@ -623,6 +836,7 @@ fn block(d: &mut Decoder, value: &Value) -> Option<Block> {
         "table" => table(d, object).map(Block::Table),
         "audio" => audio(d, object).map(Block::Audio),
         "video" => video(d, object).map(Block::Video),
+        "hostedVideo" => hosted_video(d, object).map(Block::HostedVideo),
         "gallery" => {
             let caption = d.optional(object, "caption", Decoder::text);
             let images = d.required(object, "images", |d, v| {
@@ -691,6 +905,29 @@ fn video(d: &mut Decoder, object: &Map<String, Value>) -> Option<Video> {
         width: width?,
         height: height?,
         tracks,
+        caption,
+        credit,
+    })
+}
+
+fn hosted_video(d: &mut Decoder, object: &Map<String, Value>) -> Option<HostedVideo> {
+    let player = d.required(object, "player", |d, v| {
+        check_url(&d.string(v)?, UrlUse::Web)
+            .map_err(|e| d.error(e))
+            .ok()
+    });
+    let title = d.required(object, "title", Decoder::text);
+    let poster = d.optional(object, "poster", media_url);
+    let width = side(d, object, "width");
+    let height = side(d, object, "height");
+    let caption = d.optional(object, "caption", Decoder::text);
+    let credit = d.optional(object, "credit", Decoder::text);
+    Some(HostedVideo {
+        player: player?,
+        title: title?,
+        poster,
+        width: width?,
+        height: height?,
         caption,
         credit,
     })

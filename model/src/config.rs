@@ -19,6 +19,8 @@ pub struct Config {
     pub limits: Limits,
     pub network: NetworkPolicy,
     pub offline: OfflinePolicy,
+    pub video: VideoPolicy,
+    pub live: LivePolicy,
 }
 
 impl Default for Config {
@@ -31,6 +33,105 @@ impl Default for Config {
             limits: Limits::default(),
             network: NetworkPolicy::default(),
             offline: OfflinePolicy::default(),
+            video: VideoPolicy::default(),
+            live: LivePolicy::default(),
+        }
+    }
+}
+
+/// Which video platforms' players a `hostedVideo` block may load (docs/configuration.md).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct VideoPolicy {
+    /// The address prefixes of the allowed players, each an origin and a path ending in `/`
+    /// (`https://www.youtube-nocookie.com/embed/`). None: every hosted video is a link.
+    pub players: Vec<String>,
+}
+
+impl VideoPolicy {
+    /// Whether the player at `url` (an absolute URL the model let through) may be framed: it
+    /// starts with an allowed prefix, scheme and host compared without case, and its path
+    /// cannot climb out of the prefix (no `..` segment, no backslash).
+    pub fn allows(&self, url: &str) -> bool {
+        let climbs = url.contains('\\')
+            || url
+                .split(['?', '#'])
+                .next()
+                .unwrap_or_default()
+                .split('/')
+                .any(|segment| segment == ".." || segment.eq_ignore_ascii_case("%2e%2e"));
+        let Some((origin, path)) = split_origin(url) else {
+            return false;
+        };
+        !climbs
+            && self.players.iter().any(|prefix| {
+                split_origin(prefix).is_some_and(|(allowed_origin, allowed_path)| {
+                    allowed_origin.eq_ignore_ascii_case(origin) && path.starts_with(allowed_path)
+                })
+            })
+    }
+
+    /// The origins of the allowed players, once each: what the page's Content-Security-Policy
+    /// must name in `frame-src`.
+    pub fn player_origins(&self) -> Vec<String> {
+        let mut origins: Vec<String> = Vec::new();
+        for origin in self.players.iter().filter_map(|p| split_origin(p)) {
+            let origin = origin.0.to_ascii_lowercase();
+            if !origins.contains(&origin) {
+                origins.push(origin);
+            }
+        }
+        origins
+    }
+}
+
+/// `https://host:port` and the rest (`/path?query`) of an absolute URL.
+fn split_origin(url: &str) -> Option<(&str, &str)> {
+    let after_scheme = url.find("://")? + 3;
+    let path_start = url
+        .get(after_scheme..)?
+        .find(['/', '?', '#'])
+        .map_or(url.len(), |i| after_scheme + i);
+    Some((url.get(..path_start)?, url.get(path_start..)?))
+}
+
+/// How a live article (one whose coverage has not ended) keeps itself up to date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LivePolicy {
+    /// Seconds between two checks for new updates, unless the article sets its own; never
+    /// fewer than [`LivePolicy::MIN_REFRESH_SECONDS`].
+    pub refresh_seconds: u32,
+}
+
+impl LivePolicy {
+    /// The shortest interval between two checks, whatever a document or configuration says:
+    /// a busy live page must not become a load test of the publisher's server.
+    pub const MIN_REFRESH_SECONDS: u32 = 15;
+    /// The longest an interval may be set to (an hour); longer is not live.
+    pub const MAX_REFRESH_SECONDS: u32 = 3600;
+    /// The longest wait after failed checks (unless the interval itself is longer).
+    pub const MAX_BACKOFF_SECONDS: u32 = 600;
+
+    /// The seconds between checks of `live`: its own interval, else the configuration's,
+    /// within the limits.
+    pub fn interval_for(&self, live: &crate::Live) -> u32 {
+        live.refresh_seconds
+            .unwrap_or(self.refresh_seconds)
+            .clamp(Self::MIN_REFRESH_SECONDS, Self::MAX_REFRESH_SECONDS)
+    }
+
+    /// The wait before the next check after `failures` failed ones in a row: the interval,
+    /// doubled with each failure, up to [`LivePolicy::MAX_BACKOFF_SECONDS`]. A server in
+    /// trouble is not asked again and again by every open page.
+    pub fn delay_seconds(interval: u32, failures: u32) -> u32 {
+        let backed_off = interval.saturating_mul(1 << failures.min(16));
+        backed_off.min(Self::MAX_BACKOFF_SECONDS.max(interval))
+    }
+}
+
+impl Default for LivePolicy {
+    fn default() -> Self {
+        LivePolicy {
+            refresh_seconds: 30,
         }
     }
 }
@@ -272,7 +373,51 @@ fn read_config(d: &mut Decoder, value: &Value) -> Config {
                 })
             })
             .unwrap_or_default(),
+        video: d
+            .optional(object, "video", |d, v| {
+                let video = d.object(v)?;
+                let players = d.optional(video, "players", |d, v| d.list(v, player_prefix));
+                Some(VideoPolicy {
+                    players: players.unwrap_or_default(),
+                })
+            })
+            .unwrap_or_default(),
+        live: d
+            .optional(object, "live", |d, v| {
+                let live = d.object(v)?;
+                let defaults = LivePolicy::default();
+                Some(LivePolicy {
+                    refresh_seconds: bounded_number(
+                        d,
+                        live,
+                        "refreshSeconds",
+                        u64::from(LivePolicy::MIN_REFRESH_SECONDS)
+                            ..=u64::from(LivePolicy::MAX_REFRESH_SECONDS),
+                        defaults.refresh_seconds,
+                    ),
+                })
+            })
+            .unwrap_or_default(),
     }
+}
+
+/// An allowed player's address prefix: an absolute `http:` or `https:` URL with a path (one
+/// without is given `/`, so `https://player.example` cannot match `https://player.example.evil`).
+fn player_prefix(d: &mut Decoder, value: &Value) -> Option<String> {
+    let mut prefix = crate::href::check_url(&d.string(value)?, crate::href::UrlUse::Web)
+        .map_err(|e| d.error(e))
+        .ok()?;
+    let (_, path) = split_origin(&prefix)?;
+    if path.is_empty() {
+        prefix.push('/');
+    } else if !path.starts_with('/') {
+        d.error(format!(
+            "\"{prefix}\" is not a player's address such as \
+             \"https://www.youtube-nocookie.com/embed/\""
+        ));
+        return None;
+    }
+    Some(prefix)
 }
 
 fn read_content(d: &mut Decoder, object: &Map<String, Value>) -> ContentLocation {
@@ -441,6 +586,60 @@ mod tests {
                 require_consent: true,
             }
         );
+    }
+
+    #[test]
+    fn hosted_video_players_are_prefixes_on_their_own_hosts() {
+        let json = br#"{ "video": { "players": ["https://Player.example/embed/",
+            "http://127.0.0.1:8123", "javascript:alert(1)", "/embed/", 7] },
+            "live": { "refreshSeconds": 5 } }"#;
+        let decoded = decode_config(json);
+        let paths: Vec<&str> = decoded.problems.iter().map(|p| p.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            [
+                "video.players[2]",
+                "video.players[3]",
+                "video.players[4]",
+                "live.refreshSeconds"
+            ]
+        );
+        let video = decoded.value.video;
+        assert_eq!(
+            video.players,
+            ["https://Player.example/embed/", "http://127.0.0.1:8123/"]
+        );
+        assert!(video.allows("https://player.example/embed/abc?start=3"));
+        assert!(video.allows("http://127.0.0.1:8123/anything"));
+        assert!(!video.allows("https://player.example/other/abc"));
+        assert!(!video.allows("https://player.example.evil.test/embed/abc"));
+        assert!(!video.allows("https://player.example/embed/../other"));
+        assert!(!video.allows("https://player.example/embed/%2E%2E/other"));
+        assert!(!video.allows("http://player.example/embed/abc"));
+        assert!(!video.allows("http://127.0.0.1:8124/embed"));
+        assert_eq!(
+            video.player_origins(),
+            ["https://player.example", "http://127.0.0.1:8123"]
+        );
+        assert_eq!(decoded.value.live, LivePolicy::default());
+    }
+
+    #[test]
+    fn live_checks_keep_their_interval_and_back_off_after_failures() {
+        let policy = LivePolicy::default();
+        let mut live = crate::Live {
+            ended: false,
+            refresh_seconds: None,
+            pinned: None,
+            updates: Vec::new(),
+        };
+        assert_eq!(policy.interval_for(&live), 30);
+        live.refresh_seconds = Some(5);
+        assert_eq!(policy.interval_for(&live), 15);
+        let delays: Vec<u32> = (0..8).map(|n| LivePolicy::delay_seconds(15, n)).collect();
+        assert_eq!(delays, [15, 30, 60, 120, 240, 480, 600, 600]);
+        assert_eq!(LivePolicy::delay_seconds(3600, 3), 3600);
+        assert_eq!(LivePolicy::delay_seconds(15, u32::MAX), 600);
     }
 
     #[test]

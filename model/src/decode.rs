@@ -217,6 +217,11 @@ impl Decoder {
         self.error(message);
     }
 
+    /// Whether a problem so far refuses the document.
+    pub(crate) fn is_rejected(&self) -> bool {
+        self.rejection.is_some()
+    }
+
     /// Records something skipped that a newer format may define.
     pub(crate) fn notice(&mut self, message: impl Into<String>) {
         let path = self.path();

@@ -6,7 +6,7 @@ use serde_json::{Map, Value, json};
 
 use crate::FORMAT_VERSION;
 use crate::article::{
-    Article, Author, Block, Correction, Figure, HeadingLevel, Image, Related, Table,
+    Article, Author, Block, Correction, Figure, HeadingLevel, Image, Live, Related, Table,
 };
 use crate::href::Href;
 use crate::index::{Index, IndexEntry};
@@ -67,6 +67,39 @@ pub fn encode_article(article: &Article) -> Value {
     if !article.ads {
         object.insert("ads".into(), json!(false));
     }
+    insert_some(&mut object, "live", article.live.as_ref().map(live));
+    Value::Object(object)
+}
+
+fn live(live: &Live) -> Value {
+    let mut object = Map::new();
+    object.insert(
+        "status".into(),
+        json!(if live.ended { "ended" } else { "live" }),
+    );
+    insert_some(
+        &mut object,
+        "refreshSeconds",
+        live.refresh_seconds.map(|s| json!(s)),
+    );
+    insert_some(
+        &mut object,
+        "pinned",
+        live.pinned.as_ref().map(|p| json!(p)),
+    );
+    let updates = live.updates.iter().map(|update| {
+        let mut object = Map::new();
+        object.insert("id".into(), json!(update.id));
+        object.insert("time".into(), json!(update.time.as_str()));
+        insert_some(
+            &mut object,
+            "headline",
+            update.headline.as_ref().map(|h| json!(h)),
+        );
+        object.insert("body".into(), update.blocks.iter().map(block).collect());
+        Value::Object(object)
+    });
+    object.insert("updates".into(), updates.collect());
     Value::Object(object)
 }
 
@@ -292,6 +325,30 @@ fn block(block: &Block) -> Value {
                 });
                 object.insert("tracks".into(), tracks.collect());
             }
+            insert_some(
+                &mut object,
+                "caption",
+                video.caption.as_ref().map(|c| json!(c)),
+            );
+            insert_some(
+                &mut object,
+                "credit",
+                video.credit.as_ref().map(|c| json!(c)),
+            );
+            Value::Object(object)
+        }
+        Block::HostedVideo(video) => {
+            let mut object = Map::new();
+            object.insert("type".into(), json!("hostedVideo"));
+            object.insert("player".into(), json!(video.player));
+            object.insert("title".into(), json!(video.title));
+            insert_some(
+                &mut object,
+                "poster",
+                video.poster.as_ref().map(|p| json!(p)),
+            );
+            object.insert("width".into(), json!(video.width));
+            object.insert("height".into(), json!(video.height));
             insert_some(
                 &mut object,
                 "caption",

@@ -4,7 +4,7 @@
 
 use serde_json::{Map, Value, json};
 
-use crate::article::Article;
+use crate::article::{Article, Block, LiveUpdate};
 use crate::href::Href;
 
 /// Where the page is and what its site is called: the facts the article does not carry.
@@ -127,7 +127,17 @@ pub fn article_head(article: &Article, page: &PageContext<'_>) -> ArticleHead {
         json_ld.insert(key.into(), value);
     };
     field("@context", "https://schema.org".into());
-    field("@type", "NewsArticle".into());
+    // Live coverage is a `LiveBlogPosting` (a kind of `NewsArticle` for search engines'
+    // purposes): its updates, each with its own address, and when the coverage ran.
+    field(
+        "@type",
+        if article.live.is_some() {
+            "LiveBlogPosting"
+        } else {
+            "NewsArticle"
+        }
+        .into(),
+    );
     field("headline", article.headline.clone().into());
     field("datePublished", article.published.as_str().into());
     field("dateModified", modified.as_str().into());
@@ -166,6 +176,18 @@ pub fn article_head(article: &Article, page: &PageContext<'_>) -> ArticleHead {
                 .collect()
         }),
     );
+    if let Some(live) = &article.live {
+        optional("coverageStartTime", Some(article.published.as_str().into()));
+        optional(
+            "coverageEndTime",
+            live.ended.then(|| modified.as_str().into()),
+        );
+        let updates = live
+            .updates
+            .iter()
+            .map(|update| live_blog_update(update, page.canonical));
+        optional("liveBlogUpdate", Some(updates.collect()));
+    }
     optional(
         "inLanguage",
         article
@@ -179,6 +201,40 @@ pub fn article_head(article: &Article, page: &PageContext<'_>) -> ArticleHead {
         meta,
         json_ld: script_safe(&Value::Object(json_ld).to_string()),
     }
+}
+
+/// One update as schema.org's `BlogPosting`: its address on the page, its time, its headline
+/// (or, without one, the start of its text, as search engines want one) and its text.
+fn live_blog_update(update: &LiveUpdate, canonical: &str) -> Value {
+    let text: Vec<String> = update
+        .blocks
+        .iter()
+        .filter_map(|block| match block {
+            Block::Paragraph(content) | Block::Heading { content, .. } => {
+                Some(content.plain_text())
+            }
+            Block::Quote { content, .. } | Block::Pullquote(content) => Some(content.plain_text()),
+            _ => None,
+        })
+        .collect();
+    let text = text.join("\n\n");
+    let headline = update.headline.clone().unwrap_or_else(|| {
+        // Search engines cut headlines at 110 characters.
+        const HEADLINE_CHARS: usize = 110;
+        if text.chars().count() <= HEADLINE_CHARS {
+            return text.clone();
+        }
+        let mut start: String = text.chars().take(HEADLINE_CHARS - 1).collect();
+        start.push('…');
+        start
+    });
+    json!({
+        "@type": "BlogPosting",
+        "headline": headline,
+        "datePublished": update.time.as_str(),
+        "url": format!("{canonical}#{}", update.anchor()),
+        "articleBody": text,
+    })
 }
 
 /// JSON that cannot end its `<script>` element or open a comment in it: every `<` escaped.

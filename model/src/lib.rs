@@ -37,11 +37,11 @@ mod timestamp;
 pub use ads::{AdPlan, AdSlotSpec, BodyItem, DESKTOP_MIN_WIDTH_PX, SlotPosition, plan_ads};
 pub use article::{
     AdSize, Article, ArticleId, Audio, Author, Block, Correction, Figure, GALLERY_MAX_IMAGES,
-    HeadingLevel, Image, Language, Related, Table, Track, Video,
+    HeadingLevel, HostedVideo, Image, Language, Live, LiveUpdate, Related, Table, Track, Video,
 };
 pub use config::{
-    AdPolicy, Config, ContentLocation, LinkPolicy, NetworkPolicy, OfflinePolicy, decode_config,
-    default_config,
+    AdPolicy, Config, ContentLocation, LinkPolicy, LivePolicy, NetworkPolicy, OfflinePolicy,
+    VideoPolicy, decode_config, default_config,
 };
 pub use decode::{Decoded, Limits, Rejected, Rejection, decode_article, decode_index, fingerprint};
 pub use encode::{encode_article, encode_index};

@@ -39,50 +39,62 @@ pub fn characters_per_minute(language: Option<&str>) -> u32 {
         .map_or(987, |(_, speed)| *speed)
 }
 
-/// The characters a reader reads: the key points, and in the body paragraphs, headings,
-/// quotes, lists, captions (galleries' too) and tables.
+/// The characters a reader reads: the key points, and in the body and the live updates
+/// paragraphs, headings, quotes, lists, captions (galleries' too) and tables.
 pub fn text_length(article: &Article) -> usize {
+    let chars = |text: &str| text.chars().count();
+    let inlines =
+        |items: &[Inline]| -> usize { items.iter().map(|item| chars(&item.plain_text())).sum() };
+    let updates = article.live.iter().flat_map(|live| &live.updates);
+    inlines(&article.key_points)
+        + article.body.iter().map(block_length).sum::<usize>()
+        + updates
+            .map(|update| {
+                update.headline.as_deref().map_or(0, chars)
+                    + update.blocks.iter().map(block_length).sum::<usize>()
+            })
+            .sum::<usize>()
+}
+
+fn block_length(block: &Block) -> usize {
     let chars = |text: &str| text.chars().count();
     let captions = |figure: &Figure| {
         figure.caption.as_deref().map_or(0, chars) + figure.credit.as_deref().map_or(0, chars)
     };
     let inlines =
         |items: &[Inline]| -> usize { items.iter().map(|item| chars(&item.plain_text())).sum() };
-    inlines(&article.key_points)
-        + article
-            .body
-            .iter()
-            .map(|block| match block {
-                Block::Paragraph(content)
-                | Block::Heading { content, .. }
-                | Block::Pullquote(content) => chars(&content.plain_text()),
-                Block::Quote { content, cite } => {
-                    chars(&content.plain_text()) + cite.as_deref().map_or(0, chars)
-                }
-                Block::List { items, .. } => inlines(items),
-                Block::Image(figure) => captions(figure),
-                Block::Gallery { images, caption } => {
-                    caption.as_deref().map_or(0, chars) + images.iter().map(captions).sum::<usize>()
-                }
-                Block::Embed { title, .. } => title.as_deref().map_or(0, chars),
-                // What is said on the caption lines; the recording's own time is not reading.
-                Block::Audio(audio) => {
-                    chars(&audio.title)
-                        + audio.caption.as_deref().map_or(0, chars)
-                        + audio.credit.as_deref().map_or(0, chars)
-                }
-                Block::Video(video) => {
-                    video.caption.as_deref().map_or(0, chars)
-                        + video.credit.as_deref().map_or(0, chars)
-                }
-                Block::Table(table) => {
-                    table.caption.as_deref().map_or(0, chars)
-                        + table.header.as_deref().map_or(0, inlines)
-                        + table.rows.iter().map(|row| inlines(row)).sum::<usize>()
-                }
-                Block::Divider | Block::Ad(_) => 0,
-            })
-            .sum::<usize>()
+    match block {
+        Block::Paragraph(content) | Block::Heading { content, .. } | Block::Pullquote(content) => {
+            chars(&content.plain_text())
+        }
+        Block::Quote { content, cite } => {
+            chars(&content.plain_text()) + cite.as_deref().map_or(0, chars)
+        }
+        Block::List { items, .. } => inlines(items),
+        Block::Image(figure) => captions(figure),
+        Block::Gallery { images, caption } => {
+            caption.as_deref().map_or(0, chars) + images.iter().map(captions).sum::<usize>()
+        }
+        Block::Embed { title, .. } => title.as_deref().map_or(0, chars),
+        // What is said on the caption lines; the recording's own time is not reading.
+        Block::Audio(audio) => {
+            chars(&audio.title)
+                + audio.caption.as_deref().map_or(0, chars)
+                + audio.credit.as_deref().map_or(0, chars)
+        }
+        Block::Video(video) => {
+            video.caption.as_deref().map_or(0, chars) + video.credit.as_deref().map_or(0, chars)
+        }
+        Block::HostedVideo(video) => {
+            video.caption.as_deref().map_or(0, chars) + video.credit.as_deref().map_or(0, chars)
+        }
+        Block::Table(table) => {
+            table.caption.as_deref().map_or(0, chars)
+                + table.header.as_deref().map_or(0, inlines)
+                + table.rows.iter().map(|row| inlines(row)).sum::<usize>()
+        }
+        Block::Divider | Block::Ad(_) => 0,
+    }
 }
 
 /// Whole minutes to read the article, at least one.

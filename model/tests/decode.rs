@@ -521,3 +521,62 @@ fn audio_and_video_keep_to_safe_urls_and_their_own_tracks() {
         ]
     );
 }
+
+#[test]
+fn live_coverage_is_read_newest_first_with_its_pinned_update_and_a_safe_interval() {
+    let update = |id: &str, time: &str| {
+        format!(
+            r#"{{"id": "{id}", "time": "{time}", "body": [{{"type": "paragraph", "content": "{id}"}}]}}"#
+        )
+    };
+    let json = article(&format!(
+        r#""live": {{"status": "live", "refreshSeconds": 2, "pinned": "first",
+            "updates": [{}, {}, {}, {}, {}, {{"id": "no time", "body": []}},
+                {{"id": "ad", "time": "2026-11-28T09:30:00Z", "body": [{{"type": "ad"}}]}}]}}"#,
+        update("first", "2026-11-28T09:05:00Z"),
+        update("third", "2026-11-28T09:20:00Z"),
+        update("second", "2026-11-28T09:10:00Z"),
+        update("second", "2026-11-28T09:11:00Z"),
+        update("x#y", "2026-11-28T09:12:00Z"),
+    ));
+    assert_eq!(
+        problems_of(&json),
+        "notice: live.refreshSeconds: 2 s is outside 15 to 3600 s; the page uses 15 s\n\
+         error: live.updates[3].id: \"second\" is the id of an update before it; this one was left out\n\
+         error: live.updates[4].id: \"x#y\" is not an update id (1 to 64 of A-Z, a-z, 0-9, - and _)\n\
+         error: live.updates[5].id: \"no time\" is not an update id (1 to 64 of A-Z, a-z, 0-9, - and _)\n\
+         error: live.updates[5].time: is required\n\
+         notice: live.updates[6].body[0]: ad slots go in the article's body, not in its updates; skipped"
+    );
+    let decoded = decode_article(json.as_bytes(), Some("a"), &Limits::default())
+        .unwrap()
+        .value;
+    let live = decoded.live.as_ref().unwrap();
+    assert!(!live.ended);
+    assert_eq!(live.refresh_seconds, Some(15));
+    let ids: Vec<&str> = live.updates.iter().map(|u| u.id.as_str()).collect();
+    assert_eq!(ids, ["ad", "third", "second", "first"]);
+    assert_eq!(
+        live.pinned_update().map(|u| u.anchor()),
+        Some("update-first".into())
+    );
+    assert_eq!(
+        decoded.distinct_update().map(|t| t.as_str()),
+        Some("2026-11-28T09:30:00Z")
+    );
+    // An ended coverage, a pinned update that is not there, an absurd interval.
+    let ended = article(
+        r#""live": {"status": "over", "refreshSeconds": 1e12, "pinned": "gone", "updates": []}"#,
+    );
+    assert_eq!(
+        problems_of(&ended),
+        "error: live.status: \"over\" is not \"live\" or \"ended\"\n\
+         error: live.refreshSeconds: 1000000000000 is out of range (1 to 86400)\n\
+         error: live.pinned: \"gone\" is not the id of one of the updates"
+    );
+    let too_many = format!(
+        r#""live": {{"updates": [{}]}}"#,
+        vec![update("u", "2026-11-28T09:05:00Z"); 10_001].join(",")
+    );
+    assert!(refused(&article(&too_many)));
+}

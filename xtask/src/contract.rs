@@ -403,6 +403,7 @@ const BLOCK_TYPES: &[&str] = &[
     "gallery",
     "audio",
     "video",
+    "hostedVideo",
     "Paragraph",
     "",
 ];
@@ -502,6 +503,15 @@ fn block(rng: &mut Rng) -> Value {
                 list_of(rng, 2, |rng| track(rng, &beside))
             });
             field(&mut object, rng, "caption", 2, text);
+        }
+        "hostedVideo" => {
+            field(&mut object, rng, "player", 15, link);
+            field(&mut object, rng, "title", 15, text);
+            field(&mut object, rng, "poster", 2, media_url);
+            field(&mut object, rng, "width", 15, dimension);
+            field(&mut object, rng, "height", 15, dimension);
+            field(&mut object, rng, "caption", 2, text);
+            field(&mut object, rng, "credit", 2, text);
         }
         "gallery" => {
             field(&mut object, rng, "caption", 2, text);
@@ -656,6 +666,7 @@ fn article(rng: &mut Rng) -> Value {
             &[json!("false"), json!(0)],
         )
     });
+    field(&mut object, rng, "live", 3, live);
     if rng.below(10) == 0 {
         // A field of a newer format: skipped with a notice, never an error.
         object.insert("liveUpdates".into(), any_value(rng));
@@ -665,6 +676,54 @@ fn article(rng: &mut Rng) -> Value {
         |_| Value::Object(object),
         &[json!([]), json!("article")],
     )
+}
+
+fn live(rng: &mut Rng) -> Value {
+    let mut object = Map::new();
+    let statuses = [json!("over"), json!(true), json!("LIVE")];
+    field(&mut object, rng, "status", 3, |rng| {
+        pick(rng, |rng| json!(["live", "ended"][rng.below(2)]), &statuses)
+    });
+    let intervals = [json!(0), json!(86_401), json!("30"), json!(2.5), json!(-15)];
+    field(&mut object, rng, "refreshSeconds", 3, |rng| {
+        pick(rng, |rng| json!(1 + rng.below(4000)), &intervals)
+    });
+    // Ids are unique and `pinned` names one of them: the decoder's rules, which no schema
+    // can state, so the generator never breaks them (and `pick`'s "anything" is kept away).
+    let ids: Vec<String> = (0..rng.below(4)).map(|n| format!("u-{n}")).collect();
+    let updates: Vec<Value> = ids.iter().map(|id| live_update(rng, id)).collect();
+    field(&mut object, rng, "updates", 15, |rng| {
+        pick(rng, |_| Value::Array(updates), &[json!("all"), json!({})])
+    });
+    if !ids.is_empty() && rng.below(3) == 0 {
+        let pinned = match rng.below(20) {
+            0 => json!(7),
+            _ => json!(ids[rng.below(ids.len())]),
+        };
+        object.insert("pinned".into(), pinned);
+    }
+    pick(rng, |_| Value::Object(object), &[json!(true), json!([])])
+}
+
+fn live_update(rng: &mut Rng, id: &str) -> Value {
+    let mut object = Map::new();
+    let bad_ids = [
+        json!("has space"),
+        json!(""),
+        json!("x".repeat(65)),
+        json!(3),
+    ];
+    if rng.below(20) != 0 {
+        let id = match rng.below(10) {
+            0 => bad_ids[rng.below(bad_ids.len())].clone(),
+            _ => json!(id),
+        };
+        object.insert("id".into(), id);
+    }
+    field(&mut object, rng, "time", 20, timestamp);
+    field(&mut object, rng, "headline", 3, text);
+    field(&mut object, rng, "body", 20, |rng| list_of(rng, 3, block));
+    pick(rng, |_| Value::Object(object), &[json!("update")])
 }
 
 fn index_entry(rng: &mut Rng) -> Value {

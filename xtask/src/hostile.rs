@@ -273,7 +273,7 @@ mod tests {
         fs::remove_dir_all(&site).unwrap();
     }
 
-    const ALLOWED_ELEMENTS: [&str; 46] = [
+    const ALLOWED_ELEMENTS: [&str; 47] = [
         "a",
         "article",
         "aside",
@@ -309,6 +309,8 @@ mod tests {
         "span",
         "strong",
         "summary",
+        // A hosted video's box (`viewBox` only; no content).
+        "svg",
         "table",
         "tbody",
         "td",
@@ -321,7 +323,7 @@ mod tests {
         "video",
         "",
     ];
-    const ALLOWED_ATTRIBUTES: [&str; 40] = [
+    const ALLOWED_ATTRIBUTES: [&str; 41] = [
         "class",
         "id",
         "href",
@@ -362,5 +364,6 @@ mod tests {
         "srclang",
         "label",
         "default",
+        "viewBox",
     ];
 }

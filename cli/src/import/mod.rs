@@ -293,6 +293,7 @@ impl Found {
                 corrections: Vec::new(),
                 related,
                 ads: true,
+                live: None,
             },
             notes: self.notes,
             assets,
