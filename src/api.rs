@@ -122,6 +122,39 @@ pub async fn fetch_article(
     Ok(article)
 }
 
+/// Asks the server whether a live article changed since `known` (the fingerprint of the
+/// document the page shows). The request is a conditional one that the browser makes itself
+/// (`cache: "no-cache"` revalidates its stored copy with the `ETag` the server sent; a hand-set
+/// `If-None-Match` would make a cross-origin request need a CORS preflight), so an unchanged
+/// article costs a 304 and no body. Tried once: the caller's schedule is the retry.
+pub async fn revalidate_article(
+    site: &Site,
+    id: &ArticleId,
+    known: Option<u64>,
+    slot: RequestSlot,
+) -> Result<Option<Rc<Decoded<Article>>>, LoadError> {
+    let url = site.article_url(id);
+    let limits = &site.config.limits;
+    let bytes = fetch_once(
+        &url,
+        limits,
+        site.config.network.timeout_ms,
+        slot.start().as_ref(),
+        Freshness::Revalidate,
+    )
+    .await?;
+    if Some(folio_model::fingerprint(&bytes)) == known {
+        return Ok(None);
+    }
+    let article = folio_model::decode_article(&bytes, Some(id.as_str()), limits)
+        .map_err(|rejected| LoadError::Invalid(Rc::new(rejected)))?;
+    report_problems(&url, &article.problems);
+    let article = Rc::new(article);
+    // Going back to the article later shows it as it is now.
+    recent::put(url, Rc::clone(&article));
+    Ok(Some(article))
+}
+
 fn article_address(site: &Site, source: &ArticleSource) -> (String, Option<ArticleId>) {
     match source {
         ArticleSource::Id(id) => (site.article_url(id), Some(id.clone())),
@@ -332,7 +365,14 @@ async fn fetch_bytes(
 ) -> Result<Vec<u8>, LoadError> {
     let mut attempt = 0;
     loop {
-        let result = fetch_once(url, limits, network.timeout_ms, cancelled.as_ref()).await;
+        let result = fetch_once(
+            url,
+            limits,
+            network.timeout_ms,
+            cancelled.as_ref(),
+            Freshness::Any,
+        )
+        .await;
         let stopped = cancelled
             .as_ref()
             .is_some_and(web_sys::AbortSignal::aborted);
@@ -347,11 +387,21 @@ async fn fetch_bytes(
     }
 }
 
+/// Whether an answer from the browser's HTTP cache will do.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Freshness {
+    /// What the server's `Cache-Control` allows.
+    Any,
+    /// Only what the server confirms (a conditional request, answered 304 when unchanged).
+    Revalidate,
+}
+
 async fn fetch_once(
     url: &str,
     limits: &Limits,
     timeout_ms: u32,
     cancelled: Option<&web_sys::AbortSignal>,
+    freshness: Freshness,
 ) -> Result<Vec<u8>, LoadError> {
     let timeout = web_sys::AbortSignal::timeout_with_u32(timeout_ms);
     let signals = js_sys::Array::of1(&timeout);
@@ -375,11 +425,11 @@ async fn fetch_once(
     };
     // A worker that takes control while this request is under way has not seen it.
     let answered_by_worker = crate::offline::is_controlled();
-    let response = Request::get(url)
-        .abort_signal(Some(&signal))
-        .send()
-        .await
-        .map_err(failed)?;
+    let mut request = Request::get(url).abort_signal(Some(&signal));
+    if freshness == Freshness::Revalidate {
+        request = request.cache(web_sys::RequestCache::NoCache);
+    }
+    let response = request.send().await.map_err(failed)?;
     let header = |name: &str| response.headers().get(name);
     match response.status() {
         503 if header(OFFLINE_HEADER).is_some() => {
@@ -435,7 +485,7 @@ async fn next_task() {
 }
 
 /// Waits `ms` milliseconds.
-async fn sleep(ms: i32) {
+pub(crate) async fn sleep(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         if let Some(window) = web_sys::window() {
             let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);

@@ -13,6 +13,7 @@ pub mod components;
 pub mod embed;
 mod host;
 mod i18n;
+mod live;
 mod navigation;
 mod offline;
 pub mod pages;

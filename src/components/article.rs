@@ -4,7 +4,7 @@ use leptos::tachys::html::attribute::custom::custom_attribute;
 
 use crate::components::{
     AdSlot, AdTargeting, Blocks, Byline, CorrectedLine, CorrectionsNote, FigureView, KeyPoints,
-    ListingName, Loading, ReaderControls, RelatedLinks, SectionLabel, ShareButton,
+    ListingName, LiveCoverage, Loading, ReaderControls, RelatedLinks, SectionLabel, ShareButton,
 };
 use crate::embed::use_embedding;
 use crate::host;
@@ -79,6 +79,7 @@ pub fn ArticleView(article: Article, stamp: String) -> impl IntoView {
         corrections,
         related,
         ads: _,
+        live,
     } = article;
     let targeting = AdTargeting {
         article_id: id.to_string(),
@@ -86,6 +87,16 @@ pub fn ArticleView(article: Article, stamp: String) -> impl IntoView {
         tags: tags.clone(),
     };
     let paragraph_route = embedding.is_none().then(|| site.article_route(&id));
+    let live = live.map(|live| {
+        view! {
+            <LiveCoverage
+                id=id.clone()
+                live
+                route=paragraph_route.clone()
+                targeting=targeting.clone()
+            />
+        }
+    });
     let corrected = (!corrections.is_empty())
         .then(|| view! { <CorrectedLine route=paragraph_route.clone() /> });
     let key_points = (!key_points.is_empty()).then(|| view! { <KeyPoints points=key_points /> });
@@ -132,6 +143,7 @@ pub fn ArticleView(article: Article, stamp: String) -> impl IntoView {
             <div class="article-body" id=ARTICLE_BODY_ID>
                 <Blocks blocks=body items=plan.body targeting route=paragraph_route />
             </div>
+            {live}
             {corrections}
             {(!tags.is_empty())
                 .then(|| {

@@ -1,21 +1,23 @@
 use folio_model::{Block, BodyItem, HeadingLevel, Href};
-use leptos::either::{Either, EitherOf3, EitherOf13};
+use leptos::either::{Either, EitherOf3, EitherOf14};
 use leptos::prelude::*;
 
 use crate::components::{
-    AdSlot, AdTargeting, AudioView, FigureView, GalleryView, InlineContent, Link, Loading,
-    ParagraphLink, TableView, VideoView,
+    AdSlot, AdTargeting, AudioView, FigureView, GalleryView, HostedVideoView, InlineContent, Link,
+    Loading, ParagraphLink, TableView, VideoView,
 };
 
 /// The article body with its ad slots in the places the ad plan gives. Paragraphs get ids
-/// `p-1`, `p-2`, … so they can be linked to, and, given the article's `route`, a link that
-/// copies their address.
+/// `p-1`, `p-2`, … so they can be linked to (unless `paragraph_ids` is `false`: a live
+/// update's blocks, whose update has an address of its own), and, given the article's `route`,
+/// a link that copies their address.
 #[component]
 pub fn Blocks(
     blocks: Vec<Block>,
     items: Vec<BodyItem>,
     targeting: AdTargeting,
     route: Option<String>,
+    #[prop(default = true)] paragraph_ids: bool,
 ) -> impl IntoView {
     let mut paragraphs = 0;
     items
@@ -25,7 +27,7 @@ pub fn Blocks(
                 EitherOf3::A(view! { <AdSlot spec targeting=targeting.clone() /> })
             }
             BodyItem::Block(index) => match blocks.get(index).cloned() {
-                Some(Block::Paragraph(content)) => {
+                Some(Block::Paragraph(content)) if paragraph_ids => {
                     paragraphs += 1;
                     let link = route.clone().map(|route| {
                         view! { <ParagraphLink number=paragraphs route /> }
@@ -47,13 +49,13 @@ pub fn Blocks(
 /// with these views' own hydration code (`takeover.rs`).
 fn block_view(block: Block) -> impl IntoView {
     match block {
-        Block::Paragraph(content) => EitherOf13::A(view! { <p><InlineContent content /></p> }),
-        Block::Heading { level, content } => EitherOf13::B(match level {
+        Block::Paragraph(content) => EitherOf14::A(view! { <p><InlineContent content /></p> }),
+        Block::Heading { level, content } => EitherOf14::B(match level {
             HeadingLevel::H2 => EitherOf3::A(view! { <h2><InlineContent content /></h2> }),
             HeadingLevel::H3 => EitherOf3::B(view! { <h3><InlineContent content /></h3> }),
             HeadingLevel::H4 => EitherOf3::C(view! { <h4><InlineContent content /></h4> }),
         }),
-        Block::Quote { content, cite } => EitherOf13::C(view! {
+        Block::Quote { content, cite } => EitherOf14::C(view! {
             <figure class="quote">
                 <blockquote>
                     <p><InlineContent content /></p>
@@ -61,20 +63,20 @@ fn block_view(block: Block) -> impl IntoView {
                 {cite.map(|cite| view! { <figcaption>{cite}</figcaption> })}
             </figure>
         }),
-        Block::Pullquote(content) => EitherOf13::D(view! {
+        Block::Pullquote(content) => EitherOf14::D(view! {
             <aside class="pullquote">
                 <p><InlineContent content /></p>
             </aside>
         }),
         Block::Image(figure) => {
-            EitherOf13::E(view! { <FigureView figure loading=Loading::Lazy /> })
+            EitherOf14::E(view! { <FigureView figure loading=Loading::Lazy /> })
         }
         Block::List { ordered, items } => {
             let items = items
                 .into_iter()
                 .map(|content| view! { <li><InlineContent content /></li> })
                 .collect_view();
-            EitherOf13::F(if ordered {
+            EitherOf14::F(if ordered {
                 Either::Left(view! { <ol>{items}</ol> })
             } else {
                 Either::Right(view! { <ul>{items}</ul> })
@@ -87,7 +89,7 @@ fn block_view(block: Block) -> impl IntoView {
                 .unwrap_or_default()
                 .to_string();
             let label = title.unwrap_or_else(|| host.clone());
-            EitherOf13::G(view! {
+            EitherOf14::G(view! {
                 <aside class="embed-card">
                     <Link href=Href::Url(url)>
                         <span class="embed-card__title">{label}</span>
@@ -96,14 +98,15 @@ fn block_view(block: Block) -> impl IntoView {
                 </aside>
             })
         }
-        Block::Divider => EitherOf13::H(view! { <hr /> }),
+        Block::Divider => EitherOf14::H(view! { <hr /> }),
         // Slots come from the ad plan, which has already placed (or dropped) this block.
-        Block::Ad(_) => EitherOf13::I(()),
-        Block::Table(table) => EitherOf13::J(view! { <TableView table /> }),
+        Block::Ad(_) => EitherOf14::I(()),
+        Block::Table(table) => EitherOf14::J(view! { <TableView table /> }),
         Block::Gallery { images, caption } => {
-            EitherOf13::K(view! { <GalleryView images caption /> })
+            EitherOf14::K(view! { <GalleryView images caption /> })
         }
-        Block::Audio(audio) => EitherOf13::L(view! { <AudioView audio /> }),
-        Block::Video(video) => EitherOf13::M(view! { <VideoView video /> }),
+        Block::Audio(audio) => EitherOf14::L(view! { <AudioView audio /> }),
+        Block::Video(video) => EitherOf14::M(view! { <VideoView video /> }),
+        Block::HostedVideo(video) => EitherOf14::N(view! { <HostedVideoView video /> }),
     }
 }

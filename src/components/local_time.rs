@@ -7,16 +7,23 @@ use leptos::prelude::*;
 
 /// A `<time>` with the moment as the reader reads dates. It is rendered with the document's
 /// own wording (which is all a page written at build time can know); an effect, which runs
-/// only in the browser, puts the reader's locale and time zone in.
+/// only in the browser, puts the reader's locale and time zone in. `clock`: the time of day
+/// (and the date, when not today) rather than relative time, for moments close together, such
+/// as a live article's updates ("yesterday" thirty times over tells them apart for no one).
 #[component]
-pub fn LocalTime(timestamp: Timestamp) -> impl IntoView {
+pub fn LocalTime(timestamp: Timestamp, #[prop(optional)] clock: bool) -> impl IntoView {
     let document_text = timestamp.to_string();
     let shown = RwSignal::new(document_text.clone());
     let title = RwSignal::new(document_text);
     let datetime = timestamp.as_str().to_string();
     Effect::new(move || {
         let absolute = intl::absolute_text(&timestamp);
-        shown.set(intl::relative_text(&timestamp).unwrap_or_else(|| absolute.clone()));
+        let text = if clock {
+            Some(intl::clock_text(&timestamp))
+        } else {
+            intl::relative_text(&timestamp)
+        };
+        shown.set(text.unwrap_or_else(|| absolute.clone()));
         title.set(absolute);
     });
     view! {
@@ -44,6 +51,22 @@ mod intl {
         let format = Intl::DateTimeFormat::new(&Array::new(), &options).format();
         format
             .call1(&JsValue::NULL, &date(timestamp))
+            .ok()
+            .and_then(|text| text.as_string())
+            .unwrap_or_else(|| timestamp.to_string())
+    }
+
+    /// `07:11` today, `6 Dec 2026, 07:11` another day, in the reader's locale and time zone.
+    pub fn clock_text(timestamp: &Timestamp) -> String {
+        let moment = date(timestamp);
+        let options = Intl::DateTimeFormatOptions::new();
+        options.set_time_style(Intl::DateTimeStyle::Short);
+        if moment.to_date_string() != Date::new_0().to_date_string() {
+            options.set_date_style(Intl::DateTimeStyle::Medium);
+        }
+        let format = Intl::DateTimeFormat::new(&Array::new(), &options).format();
+        format
+            .call1(&JsValue::NULL, &moment)
             .ok()
             .and_then(|text| text.as_string())
             .unwrap_or_else(|| timestamp.to_string())

@@ -1,7 +1,10 @@
-use folio_model::{Audio, Track, Video};
+use folio_model::{Audio, HostedVideo, Href, Strings, Track, Video};
+use leptos::either::Either;
+use leptos::html::Iframe;
 use leptos::prelude::*;
 
-use crate::components::{CaptionAndCredit, FigureCaption};
+use crate::components::{CaptionAndCredit, FigureCaption, Link};
+use crate::i18n::use_strings;
 use crate::site::use_site;
 
 /// A sound file under its title and length, with the browser's own controls. Nothing loads
@@ -69,6 +72,93 @@ pub fn VideoView(video: Video) -> impl IntoView {
                 <source src=src type=mime_type />
                 {tracks}
             </video>
+            <FigureCaption caption credit />
+        </figure>
+    }
+}
+
+/// A video on a platform the site allows (`video.players` in the configuration): its poster
+/// and a play button, and the platform's player frame only once the reader presses it, so
+/// nothing of the platform loads before (but the poster, if it is there). A player the site
+/// does not allow is a link to the video. Either way the box is reserved from `width` and
+/// `height`, by an empty SVG of those proportions.
+#[component]
+pub fn HostedVideoView(video: HostedVideo) -> impl IntoView {
+    let HostedVideo {
+        player,
+        title,
+        poster,
+        width,
+        height,
+        caption,
+        credit,
+    } = video;
+    let site = use_site();
+    let strings = use_strings();
+    let host = player
+        .split_once("//")
+        .and_then(|(_, rest)| rest.split(['/', '?', '#']).next())
+        .unwrap_or_default()
+        .to_string();
+    let poster = poster.map(|poster| {
+        let poster = site.absolute(&poster);
+        view! { <img class="hosted-video__poster" src=poster alt="" loading="lazy" decoding="async" /> }
+    });
+    let inside = if site.config.video.allows(&player) {
+        let playing = RwSignal::new(false);
+        let frame = NodeRef::<Iframe>::new();
+        // The reader pressed play: the keyboard goes on in the player.
+        Effect::new(move || {
+            if let Some(frame) = frame.get() {
+                let _ = frame.focus();
+            }
+        });
+        let label = Strings::fill(strings.play_video, &title);
+        let source = Strings::fill(strings.video_loads_from, &host);
+        // The reader has asked for it: the platforms' players start on `autoplay=1`.
+        let separator = if player.contains('?') { '&' } else { '?' };
+        let player = format!("{player}{separator}autoplay=1");
+        Either::Left(move || {
+            if playing.get() {
+                Either::Left(view! {
+                    <iframe
+                        node_ref=frame
+                        class="hosted-video__player"
+                        src=player.clone()
+                        title=title.clone()
+                        allow="autoplay; encrypted-media; fullscreen; picture-in-picture"
+                        allowfullscreen=true
+                        referrerpolicy="strict-origin-when-cross-origin"
+                        sandbox="allow-scripts allow-same-origin allow-presentation allow-popups"
+                    ></iframe>
+                })
+            } else {
+                Either::Right(view! {
+                    {poster.clone()}
+                    <button class="hosted-video__play" type="button" on:click=move |_| playing.set(true)>
+                        <span class="hosted-video__label">{label.clone()}</span>
+                        <span class="hosted-video__source">{source.clone()}</span>
+                    </button>
+                })
+            }
+        })
+    } else {
+        let label = Strings::fill(strings.watch_video_on, &host);
+        Either::Right(view! {
+            {poster}
+            <Link href=Href::Url(player)>
+                <span class="hosted-video__label">{title}</span>
+                <span class="hosted-video__source">{label}</span>
+            </Link>
+        })
+    };
+    let view_box = format!("0 0 {width} {height}");
+    view! {
+        <figure class="hosted-video">
+            <div class="hosted-video__box">
+                <svg class="hosted-video__sizer" viewBox=view_box aria-hidden="true"></svg>
+                {inside}
+            </div>
             <FigureCaption caption credit />
         </figure>
     }

@@ -15,6 +15,7 @@ mod key_points;
 mod last_resort;
 mod link;
 mod listing;
+mod live_coverage;
 mod local_time;
 mod media;
 mod paragraph_link;
@@ -44,8 +45,9 @@ pub use link::Link;
 pub use listing::{
     LISTING_ARTICLES_ID, ListingName, ListingView, SectionLabel, listing_page_title,
 };
+pub use live_coverage::LiveCoverage;
 pub use local_time::LocalTime;
-pub use media::{AudioView, VideoView};
+pub use media::{AudioView, HostedVideoView, VideoView};
 pub use paragraph_link::ParagraphLink;
 pub use reader_controls::ReaderControls;
 pub use related::RelatedLinks;
