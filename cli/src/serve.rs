@@ -184,16 +184,22 @@ impl Headers {
 const NGINX_RECIPE: &str = include_str!("../../deploy/nginx.conf");
 
 /// `deploy/nginx.conf`'s Content-Security-Policy for a site's pages: `content_origin` is where
-/// its articles come from when that is not its own origin (else empty), and a page that any
+/// its articles come from when that is not its own origin (else empty), `video_players` the
+/// origins of the video players it allows (separated by spaces, or empty), and a page that any
 /// site may frame (the iframe embed's) has no `frame-ancestors`. `None` only if the recipe has
 /// lost its `set $folio_csp` line (a unit test sees to that).
-pub fn content_security_policy(content_origin: &str, framed_anywhere: bool) -> Option<String> {
+pub fn content_security_policy(
+    content_origin: &str,
+    video_players: &str,
+    framed_anywhere: bool,
+) -> Option<String> {
     const SETTING: &str = "set $folio_csp \"";
     let start = NGINX_RECIPE.find(SETTING)? + SETTING.len();
     let rest = NGINX_RECIPE.get(start..)?;
     let policy = rest
         .get(..rest.find("\";")?)?
-        .replace("$folio_content_origin", content_origin);
+        .replace("$folio_content_origin", content_origin)
+        .replace("$folio_video_players", video_players);
     Some(if framed_anywhere {
         policy
     } else {
@@ -210,7 +216,11 @@ fn page_policy(served: &Served, url_path: &str) -> Option<String> {
     let content_origin = url::Url::parse(&config.content.base)
         .map(|url| url.origin().ascii_serialization())
         .unwrap_or_default();
-    content_security_policy(&content_origin, url_path.contains("/embed/articles/"))
+    content_security_policy(
+        &content_origin,
+        &config.video.player_origins().join(" "),
+        url_path.contains("/embed/articles/"),
+    )
 }
 
 fn listen(root: Served, port: u16, faults: Option<Faults>, headers: Headers) -> Result<Running> {
@@ -252,11 +262,17 @@ fn handle(
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut request_line = String::new();
     reader.read_line(&mut request_line)?;
-    // Read (and ignore) the headers: nothing here depends on them.
+    // Of the headers only `If-None-Match` matters: a document's revalidation.
+    let mut if_none_match = None;
     loop {
         let mut line = String::new();
         if reader.read_line(&mut line)? == 0 || line == "\r\n" || line == "\n" {
             break;
+        }
+        if let Some((name, value)) = line.split_once(':')
+            && name.trim().eq_ignore_ascii_case("if-none-match")
+        {
+            if_none_match = Some(value.trim().to_string());
         }
     }
     let target = request_line.split_whitespace().nth(1).unwrap_or("/");
@@ -264,6 +280,8 @@ fn handle(
     let extra = Extra {
         cors: headers.cors,
         policy_for: headers.csp.then_some((root, path.as_str())),
+        if_none_match: if_none_match.as_deref(),
+        log: faults.map(|faults| faults.log.as_path()),
     };
 
     let fault = match faults {
@@ -357,6 +375,9 @@ fn answer(
     extra: &Extra<'_>,
 ) -> std::io::Result<()> {
     match resolve(root, path).and_then(|file| Some((fs::read(&file).ok()?, file))) {
+        Some((bytes, file)) if content_type(&file).starts_with("application/json") => {
+            respond_document(stream, path, &bytes, extra)
+        }
         Some((bytes, file)) => respond(stream, 200, content_type(&file), &bytes, extra),
         None => respond(
             stream,
@@ -366,6 +387,48 @@ fn answer(
             extra,
         ),
     }
+}
+
+/// A content document, as the deploy recipes serve it: with an `ETag`, and `304 Not Modified`
+/// (no body) to a request that names it in `If-None-Match`, which is how a live article's
+/// page asks whether anything changed. `no-cache`: the browser keeps it but revalidates it on
+/// every use, so a test's edit shows at once.
+fn respond_document(
+    stream: &mut TcpStream,
+    path: &str,
+    body: &[u8],
+    extra: &Extra<'_>,
+) -> std::io::Result<()> {
+    let etag = format!("\"{:016x}\"", folio_model::fingerprint(body));
+    let unchanged = extra.if_none_match.is_some_and(|tags| {
+        tags.split(',')
+            .any(|tag| tag.trim().trim_start_matches("W/") == etag)
+    });
+    let status = if unchanged { 304 } else { 200 };
+    if let Some(log) = extra.log
+        && let Ok(mut log) = fs::OpenOptions::new().append(true).open(log)
+    {
+        // Beside the request's own line (`path`), which counts requests.
+        let _ = writeln!(log, "{path} {status}");
+    }
+    let cors = if extra.cors {
+        "Access-Control-Allow-Origin: *\r\n"
+    } else {
+        ""
+    };
+    // A 304 has no body and must not give a length: a cache would take it for the stored one's.
+    let (reason, length, body) = if unchanged {
+        ("Not Modified", String::new(), &[][..])
+    } else {
+        ("OK", format!("Content-Length: {}\r\n", body.len()), body)
+    };
+    write!(
+        stream,
+        "HTTP/1.1 {status} {reason}\r\nContent-Type: application/json\r\n{length}\
+         Cache-Control: no-cache\r\nETag: {etag}\r\n{cors}Connection: close\r\n\r\n"
+    )?;
+    stream.write_all(body)?;
+    stream.flush()
 }
 
 fn respond(
@@ -416,6 +479,10 @@ struct Extra<'a> {
     /// The site and the page's path, when an HTML answer gets the recipe's policy (worked out
     /// only for those: it reads the site's configuration).
     policy_for: Option<(&'a Served, &'a str)>,
+    /// The request's `If-None-Match`.
+    if_none_match: Option<&'a str>,
+    /// The test's request log, when there is one.
+    log: Option<&'a Path>,
 }
 
 /// The file for a URL path, or the app shell for an app route, or `None` for a 404.
@@ -573,7 +640,7 @@ mod tests {
         let page = get("/articles/a");
         assert!(page.ends_with("app"), "{page}");
         // The page gets the recipe's policy; the document does not need one.
-        let policy = content_security_policy("", false).unwrap();
+        let policy = content_security_policy("", "", false).unwrap();
         assert!(
             policy.starts_with("default-src 'self';")
                 && policy.contains("require-trusted-types-for 'script'")

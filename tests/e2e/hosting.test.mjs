@@ -105,13 +105,22 @@ test('cache headers: no-cache for the entry page and configuration, short for co
   const article = await get(new URL('content/articles/tide-mill-turns-again.json', NGINX));
   assert.equal(article.headers['cache-control'], 'public, max-age=60, must-revalidate');
   assert.equal(article.headers['access-control-allow-origin'], '*');
+  // A live article's page revalidates: with the ETag, an unchanged document is a 304 (the
+  // compressed answer's weak ETag too).
+  for (const encoding of ['identity', 'gzip']) {
+    const first = await get(new URL('content/articles/tide-mill-turns-again.json', NGINX), { 'Accept-Encoding': encoding });
+    assert.ok(first.headers.etag, encoding);
+    const again = await get(new URL('content/articles/tide-mill-turns-again.json', NGINX), { 'Accept-Encoding': encoding, 'If-None-Match': first.headers.etag });
+    assert.equal(again.status, 304, encoding);
+    assert.equal(again.body.length, 0, encoding);
+  }
 });
 
 test('app routes get the entry page with the CSP; missing files get a real 404', async () => {
   const deep = await get(new URL('articles/tide-mill-turns-again', NGINX));
   assert.match(deep.headers['content-type'], /^text\/html/);
   const csp = deep.headers['content-security-policy'];
-  for (const directive of ["default-src 'self'", "script-src 'self' 'wasm-unsafe-eval'", "style-src 'self'", "img-src 'self' https: data:", "frame-ancestors 'self'"]) {
+  for (const directive of ["default-src 'self'", "script-src 'self' 'wasm-unsafe-eval'", "style-src 'self'", "img-src 'self' https: data:", "frame-src 'self'", "frame-ancestors 'self'"]) {
     assert.ok(csp.includes(directive), `${directive} in ${csp}`);
   }
   for (const missing of ['content/articles/no-such-article.json', 'assets/folio-0000000000000000.wasm', 'images/none.png']) {
