@@ -13,7 +13,8 @@ use std::iter;
 
 use ego_tree::NodeRef;
 use folio_model::{
-    Block, Figure, GALLERY_MAX_IMAGES, HeadingLevel, Href, Inline, Marks, Run, Table, UrlUse,
+    Block, Figure, GALLERY_MAX_IMAGES, HeadingLevel, HostedVideo, Href, Inline, Marks, Run, Table,
+    UrlUse,
 };
 use scraper::{ElementRef, Html, Node};
 
@@ -643,6 +644,21 @@ impl Walk<'_, '_> {
             return;
         }
         if let Some(url) = embed_url(figure, self.context.base) {
+            if let Some(player) = video_player(&url) {
+                let frame = figure
+                    .descendent_elements()
+                    .find(|e| e.value().name() == "iframe");
+                let title = frame
+                    .and_then(|frame| frame.attr("title"))
+                    .map(collapse_white_space)
+                    .filter(|title| !title.is_empty())
+                    .or_else(|| caption.clone());
+                let shape = frame
+                    .and_then(frame_shape)
+                    .or_else(|| wordpress_aspect(figure));
+                self.hosted_video(player, title, shape, caption, credit);
+                return;
+            }
             let title = caption.clone().or_else(|| {
                 figure
                     .descendent_elements()
@@ -742,6 +758,14 @@ impl Walk<'_, '_> {
         let url = src.and_then(|src| {
             folio_model::check_url(&resolve_url(self.context.base, src), UrlUse::Web).ok()
         });
+        if let Some(player) = url.as_deref().and_then(video_player) {
+            let title = element
+                .attr("title")
+                .map(collapse_white_space)
+                .filter(|title| !title.is_empty());
+            self.hosted_video(player, title, frame_shape(element), None, None);
+            return;
+        }
         match url {
             Some(url) => {
                 let title = element.attr("title").map(collapse_white_space);
@@ -752,6 +776,33 @@ impl Walk<'_, '_> {
             }
             None => self.drop_element(format!("<{name}> without a web address")),
         }
+    }
+
+    /// A video platform's player: a hosted video block, which plays only where the site's
+    /// configuration allows the player (the note says so).
+    fn hosted_video(
+        &mut self,
+        player: String,
+        title: Option<String>,
+        shape: Option<(u32, u32)>,
+        caption: Option<String>,
+        credit: Option<String>,
+    ) {
+        let (width, height) = shape.unwrap_or((16, 9));
+        self.context.notes.add(format!(
+            "{player} became a hosted video: it plays on the page where video.players in \
+             folio.config.json lists its player, and is a link elsewhere"
+        ));
+        self.push(Block::HostedVideo(HostedVideo {
+            player,
+            // A frame needs a name; the platform's pages always have one.
+            title: title.unwrap_or_else(|| "Video".to_string()),
+            poster: None,
+            width,
+            height,
+            caption,
+            credit,
+        }));
     }
 
     fn embed(&mut self, url: String, title: Option<String>) {
@@ -912,6 +963,66 @@ fn credit_of(caption: ElementRef<'_>) -> Option<String> {
     credit_element(caption)
         .map(|e| collapse_white_space(&e.text().collect::<String>()))
         .filter(|c| !c.is_empty())
+}
+
+/// The player of a video on YouTube or Vimeo, from its page's address or its player's (the
+/// platforms' embed codes and WordPress's video embeds give one or the other); `None` for any
+/// other address. YouTube's player is its privacy-enhanced one, which sets no cookie until
+/// the video plays.
+fn video_player(url: &str) -> Option<String> {
+    let parsed = url::Url::parse(url).ok()?;
+    let host = parsed.host_str()?;
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    let host = host.strip_prefix("m.").unwrap_or(host);
+    let segments: Vec<&str> = parsed.path_segments()?.filter(|s| !s.is_empty()).collect();
+    let youtube = |id: &str| {
+        let valid = (1..=64).contains(&id.len())
+            && id
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_'));
+        valid.then(|| format!("https://www.youtube-nocookie.com/embed/{id}"))
+    };
+    let vimeo = |id: &str| {
+        (!id.is_empty() && id.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| format!("https://player.vimeo.com/video/{id}"))
+    };
+    match (host, segments.as_slice()) {
+        ("youtube.com" | "youtube-nocookie.com", ["watch"]) => {
+            let id = parsed.query_pairs().find(|(key, _)| key == "v")?.1;
+            youtube(&id)
+        }
+        ("youtube.com" | "youtube-nocookie.com", ["embed" | "shorts", id]) | ("youtu.be", [id]) => {
+            youtube(id)
+        }
+        ("vimeo.com", [id]) | ("player.vimeo.com", ["video", id]) => vimeo(id),
+        _ => None,
+    }
+}
+
+/// A player frame's proportions from its `width` and `height` attributes.
+fn frame_shape(frame: ElementRef<'_>) -> Option<(u32, u32)> {
+    let side = |name| {
+        frame
+            .attr(name)?
+            .trim()
+            .parse::<u32>()
+            .ok()
+            .filter(|side| (1..=20_000).contains(side))
+    };
+    Some((side("width")?, side("height")?))
+}
+
+/// WordPress's embed figures name their shape in a class: `wp-embed-aspect-16-9`.
+fn wordpress_aspect(figure: ElementRef<'_>) -> Option<(u32, u32)> {
+    figure.value().classes().find_map(|class| {
+        let (width, height) = class.strip_prefix("wp-embed-aspect-")?.split_once('-')?;
+        let side = |text: &str| {
+            text.parse::<u32>()
+                .ok()
+                .filter(|side| (1..=100).contains(side))
+        };
+        Some((side(width)?, side(height)?))
+    })
 }
 
 /// The address an embed figure shows: WordPress's `wp-block-embed` (the URL is its text),
