@@ -5,6 +5,8 @@
 
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 
 import { ArticlePage, SCREENSHOTS, SITE_DIR, SITE_URL, launchBrowser, openPage, removeArticle, sampleArticle, violations } from './support.mjs';
@@ -270,4 +272,100 @@ test('in the article’s language: the key points, the corrections and an uncapt
     assert.equal(await page.getByRole('link', { name: 'صُحِّح هذا المقال' }).count(), 1);
     assert.equal(await page.getByRole('region', { name: 'جدول' }).locator('caption').count(), 0);
   });
+});
+
+/**
+ * A stand-in video platform on another loopback port: its player page at `/embed/<id>`, and
+ * every request it gets, so a test can tell that nothing reached it before play.
+ */
+async function startStandInPlayer() {
+  const requests = [];
+  const server = createServer((request, response) => {
+    requests.push(request.url);
+    if (!request.url.startsWith('/embed/')) {
+      response.writeHead(404).end();
+      return;
+    }
+    response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+    response.end('<!doctype html><title>Stand-in player</title><p id="player">Stand-in player: playing</p>');
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { origin: `http://127.0.0.1:${server.address().port}`, requests, close: () => server.close() };
+}
+
+test('a hosted video: poster and play button, nothing of the platform before play, its player on request; a player the site does not allow is a link', async () => {
+  const platform = await startStandInPlayer();
+  const configPath = join(SITE_DIR, 'folio.config.json');
+  const config = readFileSync(configPath, 'utf8');
+  const id = 'hosted-video-on-the-marsh';
+  const allowed = {
+    type: 'hostedVideo',
+    player: `${platform.origin}/embed/marsh-tide?start=4`,
+    title: 'The spring tide over the saltings',
+    poster: 'content/images/marsh-flood.svg',
+    width: 16,
+    height: 9,
+    caption: 'The flood tide reaches the boardwalk.',
+    credit: 'Video: Folio sample',
+  };
+  const elsewhere = { type: 'hostedVideo', player: 'https://video.example/embed/heron', title: 'A heron lifting off', width: 4, height: 3 };
+  writeFileSync(
+    join(SITE_DIR, 'content/articles', `${id}.json`),
+    JSON.stringify({
+      version: 1,
+      id,
+      headline: 'The tide comes over the saltings',
+      published: '2026-12-01T08:00:00Z',
+      body: [{ type: 'paragraph', content: 'Twice a month the tide covers the marsh.' }, allowed, elsewhere],
+    }),
+  );
+  // The site allows the stand-in's players (its CSP's frame-src follows: `folio serve` reads it).
+  writeFileSync(configPath, JSON.stringify({ ...JSON.parse(config), video: { players: [`${platform.origin}/embed/`] } }));
+  try {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    for (const width of [375, 1280]) {
+      for (const theme of ['light', 'dark']) {
+        const label = `${width} px, ${theme}`;
+        const page = await openArticle(id, { width, theme });
+        const video = page.getByRole('figure').filter({ hasText: allowed.caption });
+        const play = video.getByRole('button', { name: `Play video: ${allowed.title}` });
+        assert.match(await play.textContent(), /Playing loads the player from 127\.0\.0\.1:\d+/, label);
+        assert.match(await video.locator('.hosted-video__poster').getAttribute('src'), /\/content\/images\/marsh-flood\.svg$/, label);
+        const box = await video.locator('.hosted-video__box').boundingBox();
+        assert.ok(Math.abs(box.height / box.width - 9 / 16) < 0.01, `${label}: ${JSON.stringify(box)}`);
+        // The one the site does not allow: a link to it, in its own shape.
+        const link = page.getByRole('link', { name: new RegExp(elsewhere.title) });
+        assert.equal(await link.getAttribute('href'), elsewhere.player, label);
+        assert.match(await link.textContent(), /Watch the video on video\.example/, label);
+        const linkBox = await page.locator('.hosted-video__box').nth(1).boundingBox();
+        assert.ok(Math.abs(linkBox.height / linkBox.width - 3 / 4) < 0.01, `${label}: ${JSON.stringify(linkBox)}`);
+        await page.screenshot({ path: new URL(`hosted-video-${theme}-${width}.png`, SCREENSHOTS).pathname, fullPage: true });
+        assert.deepEqual(await violations(page), [], label);
+        await page.waitForTimeout(300);
+        assert.equal(await page.locator('iframe').count(), 0, `${label}: no frame before play`);
+        assert.deepEqual(platform.requests, [], `${label}: nothing asked of the platform before play`);
+
+        if (theme === 'light') {
+          // Play: the player's frame in the same box, from the platform, with the keyboard in it.
+          await play.click();
+          const frame = video.locator('iframe');
+          await frame.waitFor();
+          assert.equal(await frame.getAttribute('src'), `${allowed.player}&autoplay=1`, label);
+          assert.equal(await frame.getAttribute('title'), allowed.title, label);
+          await page.frameLocator('.hosted-video iframe').locator('#player').waitFor();
+          assert.deepEqual(platform.requests, ['/embed/marsh-tide?start=4&autoplay=1'], label);
+          assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'IFRAME', `${label}: focus in the player`);
+          assert.deepEqual(await video.locator('.hosted-video__box').boundingBox(), box, `${label}: the box stays`);
+          platform.requests.length = 0;
+        }
+        assert.equal(await page.evaluate(() => window.unexpectedShift), 0, `${label}: nothing moved`);
+        assert.deepEqual(page.errors, [], label);
+        await page.context().close();
+      }
+    }
+  } finally {
+    writeFileSync(configPath, config);
+    removeArticle(id);
+    platform.close();
+  }
 });
