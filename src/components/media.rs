@@ -81,7 +81,8 @@ pub fn VideoView(video: Video) -> impl IntoView {
 /// and a play button, and the platform's player frame only once the reader presses it, so
 /// nothing of the platform loads before (but the poster, if it is there). A player the site
 /// does not allow is a link to the video. Either way the box is reserved from `width` and
-/// `height`, by an empty SVG of those proportions.
+/// `height`, by an empty canvas of those proportions (a replaced element keeps its ratio at
+/// any width, in the static page too; one without a context has no pixels to hold).
 #[component]
 pub fn HostedVideoView(video: HostedVideo) -> impl IntoView {
     let HostedVideo {
@@ -152,15 +153,29 @@ pub fn HostedVideoView(video: HostedVideo) -> impl IntoView {
             </Link>
         })
     };
-    let view_box = format!("0 0 {width} {height}");
+    let common = greatest_common_divisor(width, height);
+    let (ratio_width, ratio_height) = (width / common, height / common);
     view! {
         <figure class="hosted-video">
             <div class="hosted-video__box">
-                <svg class="hosted-video__sizer" viewBox=view_box aria-hidden="true"></svg>
+                <canvas
+                    class="hosted-video__sizer"
+                    width=ratio_width
+                    height=ratio_height
+                    aria-hidden="true"
+                ></canvas>
                 {inside}
             </div>
             <FigureCaption caption credit />
         </figure>
+    }
+}
+
+fn greatest_common_divisor(a: u32, b: u32) -> u32 {
+    if b == 0 {
+        a.max(1)
+    } else {
+        greatest_common_divisor(b, a % b)
     }
 }
 
@@ -177,6 +192,13 @@ fn clock(seconds: u32) -> String {
 #[cfg(test)]
 mod tests {
     use super::clock;
+
+    #[test]
+    fn a_hosted_videos_box_keeps_its_ratio_in_small_numbers() {
+        assert_eq!(super::greatest_common_divisor(1920, 1080), 120);
+        assert_eq!(super::greatest_common_divisor(16, 9), 1);
+        assert_eq!(super::greatest_common_divisor(7, 0), 7);
+    }
 
     #[test]
     fn lengths_read_like_a_players() {

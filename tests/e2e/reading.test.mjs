@@ -67,7 +67,7 @@ test('display settings apply without re-rendering and survive a reload', async (
     rootFontSize: '20.8px',
   });
   assert.ok(await page.evaluate(() => document.querySelector('h1') === window.headlineBefore), 'the article was not re-rendered');
-  const articleWidth = await page.locator('article').evaluate((element) => element.getBoundingClientRect().width);
+  const articleWidth = await page.locator('article.article').evaluate((element) => element.getBoundingClientRect().width);
   assert.ok(articleWidth > 42 * 16, `the wide measure applies (${articleWidth}px)`);
 
   await page.reload();

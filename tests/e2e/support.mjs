@@ -78,7 +78,7 @@ export class ArticlePage {
   constructor(page) {
     this.page = page;
     this.headline = page.getByRole('heading', { level: 1 });
-    this.article = page.locator('article');
+    this.article = page.locator('article.article');
     this.adSlots = page.locator('aside.ad-slot');
     this.related = page.getByRole('complementary', { name: 'Related' });
   }
