@@ -411,11 +411,7 @@ fn respond_document(
         // Beside the request's own line (`path`), which counts requests.
         let _ = writeln!(log, "{path} {status}");
     }
-    let cors = if extra.cors {
-        "Access-Control-Allow-Origin: *\r\n"
-    } else {
-        ""
-    };
+    let cors = extra.cors_header();
     // A 304 has no body and must not give a length: a cache would take it for the stored one's.
     let (reason, length, body) = if unchanged {
         ("Not Modified", String::new(), &[][..])
@@ -455,11 +451,7 @@ fn write_head(
         404 => "Not Found",
         _ => "Internal Server Error",
     };
-    let cors = if extra.cors {
-        "Access-Control-Allow-Origin: *\r\n"
-    } else {
-        ""
-    };
+    let cors = extra.cors_header();
     let policy = extra
         .policy_for
         .filter(|_| content_type.starts_with("text/html"))
@@ -483,6 +475,16 @@ struct Extra<'a> {
     if_none_match: Option<&'a str>,
     /// The test's request log, when there is one.
     log: Option<&'a Path>,
+}
+
+impl Extra<'_> {
+    fn cors_header(&self) -> &'static str {
+        if self.cors {
+            "Access-Control-Allow-Origin: *\r\n"
+        } else {
+            ""
+        }
+    }
 }
 
 /// The file for a URL path, or the app shell for an app route, or `None` for a 404.

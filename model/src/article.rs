@@ -6,7 +6,7 @@ use serde_json::{Map, Value};
 
 use crate::FORMAT_VERSION;
 use crate::decode::{Decoder, Limits, Rejection, is_removed_from_text};
-use crate::href::{Href, UrlUse, check_href, check_srcset, check_url};
+use crate::href::{Href, UrlUse, check_href, check_srcset, check_url, split_origin};
 use crate::inline::{self, Inline};
 use crate::timestamp::Timestamp;
 
@@ -1011,15 +1011,10 @@ fn mime_type(d: &mut Decoder, value: &Value, family: &str) -> Option<String> {
     }
 }
 
-/// The origin of an absolute `http:` or `https:` URL; `None` for a relative one (the site's).
+/// The origin of an absolute `http:` or `https:` URL, without case; `None` for a relative one
+/// (the site's).
 fn url_origin(url: &str) -> Option<String> {
-    let (scheme, rest) = url.split_once("://")?;
-    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
-    Some(format!(
-        "{}://{}",
-        scheme.to_ascii_lowercase(),
-        host.to_ascii_lowercase()
-    ))
+    split_origin(url).map(|(origin, _)| origin.to_ascii_lowercase())
 }
 
 /// A table; beyond its limits, the rows and cells that fit are kept and the cut is reported

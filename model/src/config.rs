@@ -7,6 +7,7 @@ use serde_json::{Map, Value};
 
 use crate::article::AdSize;
 use crate::decode::{Decoded, Decoder, Limits, fingerprint, parse};
+use crate::href::split_origin;
 
 /// The whole configuration, with defaults for everything not given.
 #[derive(Clone, Debug, PartialEq)]
@@ -82,16 +83,6 @@ impl VideoPolicy {
         }
         origins
     }
-}
-
-/// `https://host:port` and the rest (`/path?query`) of an absolute URL.
-fn split_origin(url: &str) -> Option<(&str, &str)> {
-    let after_scheme = url.find("://")? + 3;
-    let path_start = url
-        .get(after_scheme..)?
-        .find(['/', '?', '#'])
-        .map_or(url.len(), |i| after_scheme + i);
-    Some((url.get(..path_start)?, url.get(path_start..)?))
 }
 
 /// How a live article (one whose coverage has not ended) keeps itself up to date.

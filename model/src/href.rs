@@ -86,6 +86,23 @@ pub fn check_url(raw: &str, usage: UrlUse) -> Result<String, String> {
     }
 }
 
+/// An absolute URL's origin (`https://host:port`, as written) and the rest (`/path?query`);
+/// `None` for a relative URL.
+pub fn split_origin(url: &str) -> Option<(&str, &str)> {
+    let after_scheme = url.find("://")? + 3;
+    let path_start = url
+        .get(after_scheme..)?
+        .find(['/', '?', '#'])
+        .map_or(url.len(), |i| after_scheme + i);
+    Some((url.get(..path_start)?, url.get(path_start..)?))
+}
+
+/// Where an absolute URL leads, as a reader reads it: its host (and port), `video.example`.
+pub fn url_host(url: &str) -> Option<&str> {
+    let (origin, _) = split_origin(url)?;
+    origin.split_once("://").map(|(_, host)| host)
+}
+
 /// Filters an image `srcset`, keeping each candidate whose URL and descriptor are valid.
 /// Returns the rebuilt attribute (or `None` when nothing is left) and the reasons for what
 /// was dropped.
@@ -256,6 +273,25 @@ mod tests {
         );
         assert!(!check_href("/about").unwrap().is_external());
         assert!(check_href("https://example.org").unwrap().is_external());
+    }
+
+    #[test]
+    fn origins_and_hosts_of_absolute_urls() {
+        assert_eq!(
+            split_origin("https://Player.example:8443/embed/a?b#c"),
+            Some(("https://Player.example:8443", "/embed/a?b#c"))
+        );
+        assert_eq!(
+            split_origin("http://a.example?x"),
+            Some(("http://a.example", "?x"))
+        );
+        assert_eq!(split_origin("content/a.webm"), None);
+        assert_eq!(
+            url_host("https://video.example/embed/1"),
+            Some("video.example")
+        );
+        assert_eq!(url_host("http://127.0.0.1:8123"), Some("127.0.0.1:8123"));
+        assert_eq!(url_host("/articles/a"), None);
     }
 
     #[test]

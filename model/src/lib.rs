@@ -46,7 +46,9 @@ pub use config::{
 pub use decode::{Decoded, Limits, Rejected, Rejection, decode_article, decode_index, fingerprint};
 pub use encode::{encode_article, encode_index};
 pub use head::{ArticleHead, MetaAttribute, MetaTag, PageContext, article_head};
-pub use href::{Href, UrlUse, check_href, check_srcset, check_url, rebase_srcset};
+pub use href::{
+    Href, UrlUse, check_href, check_srcset, check_url, rebase_srcset, split_origin, url_host,
+};
 pub use index::{Index, IndexEntry};
 pub use inline::{Inline, Marks, Run};
 pub use listing::{Listing, PageNumber};

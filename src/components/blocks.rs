@@ -1,4 +1,4 @@
-use folio_model::{Block, BodyItem, HeadingLevel, Href};
+use folio_model::{Block, BodyItem, HeadingLevel, Href, url_host};
 use leptos::either::{Either, EitherOf3, EitherOf14};
 use leptos::prelude::*;
 
@@ -83,11 +83,7 @@ fn block_view(block: Block) -> impl IntoView {
             })
         }
         Block::Embed { url, title } => {
-            let host = url
-                .split_once("//")
-                .and_then(|(_, rest)| rest.split(['/', '?', '#']).next())
-                .unwrap_or_default()
-                .to_string();
+            let host = url_host(&url).unwrap_or_default().to_string();
             let label = title.unwrap_or_else(|| host.clone());
             EitherOf14::G(view! {
                 <aside class="embed-card">

@@ -1,4 +1,4 @@
-use folio_model::{Audio, HostedVideo, Href, Strings, Track, Video};
+use folio_model::{Audio, HostedVideo, Href, Strings, Track, Video, url_host};
 use leptos::either::Either;
 use leptos::html::Iframe;
 use leptos::prelude::*;
@@ -96,11 +96,7 @@ pub fn HostedVideoView(video: HostedVideo) -> impl IntoView {
     } = video;
     let site = use_site();
     let strings = use_strings();
-    let host = player
-        .split_once("//")
-        .and_then(|(_, rest)| rest.split(['/', '?', '#']).next())
-        .unwrap_or_default()
-        .to_string();
+    let host = url_host(&player).unwrap_or_default().to_string();
     let poster = poster.map(|poster| {
         let poster = site.absolute(&poster);
         view! { <img class="hosted-video__poster" src=poster alt="" loading="lazy" decoding="async" /> }
