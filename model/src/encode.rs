@@ -19,11 +19,7 @@ pub fn encode_article(article: &Article) -> Value {
     object.insert("id".into(), json!(article.id.as_str()));
     object.insert("headline".into(), json!(article.headline));
     insert_some(&mut object, "dek", article.dek.as_ref().map(|d| json!(d)));
-    insert_some(
-        &mut object,
-        "section",
-        article.section.as_ref().map(|s| json!(s)),
-    );
+    insert_text(&mut object, "section", article.section.as_deref());
     if !article.authors.is_empty() {
         object.insert(
             "authors".into(),
@@ -82,20 +78,12 @@ fn live(live: &Live) -> Value {
         "refreshSeconds",
         live.refresh_seconds.map(|s| json!(s)),
     );
-    insert_some(
-        &mut object,
-        "pinned",
-        live.pinned.as_ref().map(|p| json!(p)),
-    );
+    insert_text(&mut object, "pinned", live.pinned.as_deref());
     let updates = live.updates.iter().map(|update| {
         let mut object = Map::new();
         object.insert("id".into(), json!(update.id));
         object.insert("time".into(), json!(update.time.as_str()));
-        insert_some(
-            &mut object,
-            "headline",
-            update.headline.as_ref().map(|h| json!(h)),
-        );
+        insert_text(&mut object, "headline", update.headline.as_deref());
         object.insert("body".into(), update.blocks.iter().map(block).collect());
         Value::Object(object)
     });
@@ -122,11 +110,7 @@ fn index_entry(entry: &IndexEntry) -> Value {
     object.insert("id".into(), json!(entry.id.as_str()));
     object.insert("headline".into(), json!(entry.headline));
     insert_some(&mut object, "dek", entry.dek.as_ref().map(|d| json!(d)));
-    insert_some(
-        &mut object,
-        "section",
-        entry.section.as_ref().map(|s| json!(s)),
-    );
+    insert_text(&mut object, "section", entry.section.as_deref());
     object.insert("published".into(), json!(entry.published.as_str()));
     insert_some(
         &mut object,
@@ -139,6 +123,11 @@ fn index_entry(entry: &IndexEntry) -> Value {
         entry.image.as_ref().map(|i| Value::Object(image(i))),
     );
     Value::Object(object)
+}
+
+/// A text field, when there is one.
+fn insert_text(object: &mut Map<String, Value>, key: &str, value: Option<&str>) {
+    insert_some(object, key, value.map(|text| json!(text)));
 }
 
 fn insert_some(object: &mut Map<String, Value>, key: &str, value: Option<Value>) {
@@ -167,26 +156,14 @@ fn image(image: &Image) -> Map<String, Value> {
     object.insert("alt".into(), json!(image.alt));
     object.insert("width".into(), json!(image.width));
     object.insert("height".into(), json!(image.height));
-    insert_some(
-        &mut object,
-        "srcset",
-        image.srcset.as_ref().map(|s| json!(s)),
-    );
+    insert_text(&mut object, "srcset", image.srcset.as_deref());
     object
 }
 
 fn figure(figure: &Figure) -> Value {
     let mut object = figure.image.as_ref().map(image).unwrap_or_default();
-    insert_some(
-        &mut object,
-        "caption",
-        figure.caption.as_ref().map(|c| json!(c)),
-    );
-    insert_some(
-        &mut object,
-        "credit",
-        figure.credit.as_ref().map(|c| json!(c)),
-    );
+    insert_text(&mut object, "caption", figure.caption.as_deref());
+    insert_text(&mut object, "credit", figure.credit.as_deref());
     Value::Object(object)
 }
 
@@ -268,43 +245,23 @@ fn block(block: &Block) -> Value {
             let mut object = Map::new();
             object.insert("type".into(), json!("audio"));
             object.insert("src".into(), json!(audio.src));
-            insert_some(
-                &mut object,
-                "mimeType",
-                audio.mime_type.as_ref().map(|t| json!(t)),
-            );
+            insert_text(&mut object, "mimeType", audio.mime_type.as_deref());
             object.insert("title".into(), json!(audio.title));
             insert_some(
                 &mut object,
                 "duration",
                 audio.duration_seconds.map(|s| json!(s)),
             );
-            insert_some(
-                &mut object,
-                "caption",
-                audio.caption.as_ref().map(|c| json!(c)),
-            );
-            insert_some(
-                &mut object,
-                "credit",
-                audio.credit.as_ref().map(|c| json!(c)),
-            );
+            insert_text(&mut object, "caption", audio.caption.as_deref());
+            insert_text(&mut object, "credit", audio.credit.as_deref());
             Value::Object(object)
         }
         Block::Video(video) => {
             let mut object = Map::new();
             object.insert("type".into(), json!("video"));
             object.insert("src".into(), json!(video.src));
-            insert_some(
-                &mut object,
-                "mimeType",
-                video.mime_type.as_ref().map(|t| json!(t)),
-            );
-            insert_some(
-                &mut object,
-                "poster",
-                video.poster.as_ref().map(|p| json!(p)),
-            );
+            insert_text(&mut object, "mimeType", video.mime_type.as_deref());
+            insert_text(&mut object, "poster", video.poster.as_deref());
             object.insert("width".into(), json!(video.width));
             object.insert("height".into(), json!(video.height));
             if !video.tracks.is_empty() {
@@ -312,11 +269,7 @@ fn block(block: &Block) -> Value {
                     let mut object = Map::new();
                     object.insert("src".into(), json!(track.src));
                     object.insert("kind".into(), json!(track.kind));
-                    insert_some(
-                        &mut object,
-                        "language",
-                        track.language.as_ref().map(|l| json!(l)),
-                    );
+                    insert_text(&mut object, "language", track.language.as_deref());
                     object.insert("label".into(), json!(track.label));
                     if track.default {
                         object.insert("default".into(), json!(true));
@@ -325,16 +278,8 @@ fn block(block: &Block) -> Value {
                 });
                 object.insert("tracks".into(), tracks.collect());
             }
-            insert_some(
-                &mut object,
-                "caption",
-                video.caption.as_ref().map(|c| json!(c)),
-            );
-            insert_some(
-                &mut object,
-                "credit",
-                video.credit.as_ref().map(|c| json!(c)),
-            );
+            insert_text(&mut object, "caption", video.caption.as_deref());
+            insert_text(&mut object, "credit", video.credit.as_deref());
             Value::Object(object)
         }
         Block::HostedVideo(video) => {
@@ -342,23 +287,11 @@ fn block(block: &Block) -> Value {
             object.insert("type".into(), json!("hostedVideo"));
             object.insert("player".into(), json!(video.player));
             object.insert("title".into(), json!(video.title));
-            insert_some(
-                &mut object,
-                "poster",
-                video.poster.as_ref().map(|p| json!(p)),
-            );
+            insert_text(&mut object, "poster", video.poster.as_deref());
             object.insert("width".into(), json!(video.width));
             object.insert("height".into(), json!(video.height));
-            insert_some(
-                &mut object,
-                "caption",
-                video.caption.as_ref().map(|c| json!(c)),
-            );
-            insert_some(
-                &mut object,
-                "credit",
-                video.credit.as_ref().map(|c| json!(c)),
-            );
+            insert_text(&mut object, "caption", video.caption.as_deref());
+            insert_text(&mut object, "credit", video.credit.as_deref());
             Value::Object(object)
         }
         Block::Gallery { images, caption } => {
@@ -375,11 +308,7 @@ fn table(table: &Table) -> Value {
     let row = |cells: &Vec<Inline>| cells.iter().map(inline).collect::<Value>();
     let mut object = Map::new();
     object.insert("type".into(), json!("table"));
-    insert_some(
-        &mut object,
-        "caption",
-        table.caption.as_ref().map(|c| json!(c)),
-    );
+    insert_text(&mut object, "caption", table.caption.as_deref());
     insert_some(&mut object, "header", table.header.as_ref().map(row));
     object.insert("rows".into(), table.rows.iter().map(row).collect());
     Value::Object(object)
@@ -393,11 +322,7 @@ fn related(related: &Related) -> Value {
     let mut object = Map::new();
     object.insert("title".into(), json!(related.title));
     object.insert("url".into(), href(&related.href));
-    insert_some(
-        &mut object,
-        "section",
-        related.section.as_ref().map(|s| json!(s)),
-    );
+    insert_text(&mut object, "section", related.section.as_deref());
     insert_some(
         &mut object,
         "image",
