@@ -90,19 +90,30 @@ enum Scripts {
 
 /// The one walk behind [`slug`] and [`listing_slug`].
 fn spell(text: &str, scripts: Scripts, forms: &impl UnicodeForms) -> String {
-    let text = forms.nfc(&percent_decoded(text));
+    // ASCII is its own NFC and NFKD and holds no combining marks: `forms` (in the browser, a
+    // call out of wasm for every character) is asked about the rest only.
+    let decoded = percent_decoded(text);
+    let text = if decoded.is_ascii() {
+        decoded
+    } else {
+        forms.nfc(&decoded)
+    };
     let mut slug = String::with_capacity(text.len());
     let mut pending_hyphen = false;
     // Whether the last character kept was of another script: its combining marks (an Indic
     // vowel sign, say) belong to the word.
     let mut in_other_script = false;
     for c in text.chars() {
-        let latin: String = forms
-            .nfkd(c.encode_utf8(&mut [0; 4]))
-            .chars()
-            .filter(|c| !forms.is_mark(*c))
-            .flat_map(char::to_lowercase)
-            .collect();
+        let latin: String = if c.is_ascii() {
+            c.to_ascii_lowercase().into()
+        } else {
+            forms
+                .nfkd(c.encode_utf8(&mut [0; 4]))
+                .chars()
+                .filter(|c| !forms.is_mark(*c))
+                .flat_map(char::to_lowercase)
+                .collect()
+        };
         let spelled = match latin.as_str() {
             spelled
                 if !spelled.is_empty() && spelled.chars().all(|c| c.is_ascii_alphanumeric()) =>
@@ -120,7 +131,8 @@ fn spell(text: &str, scripts: Scripts, forms: &impl UnicodeForms) -> String {
             // An apostrophe joins a word ("reader's" → "readers") rather than splitting it.
             "'" | "’" => None,
             _ if scripts == Scripts::All
-                && (c.is_alphanumeric() || (in_other_script && forms.is_mark(c))) =>
+                && (c.is_alphanumeric()
+                    || (in_other_script && !c.is_ascii() && forms.is_mark(c))) =>
             {
                 in_other_script = true;
                 if pending_hyphen && !slug.is_empty() {
