@@ -10,6 +10,7 @@
 pub mod api;
 mod app;
 pub mod components;
+mod deferred;
 pub mod embed;
 mod host;
 mod i18n;

@@ -5,6 +5,7 @@ use leptos::tachys::html::attribute::custom::custom_attribute;
 
 use send_wrapper::SendWrapper;
 
+use crate::deferred::after_this_task;
 use crate::embed::use_embedding;
 use crate::host::{self, SlotAnnouncement};
 use crate::i18n::use_strings;
@@ -75,16 +76,10 @@ pub fn AdSlot(spec: AdSlotSpec, targeting: AdTargeting) -> impl IntoView {
     let container = match light_host {
         None => {
             let container = NodeRef::<leptos::html::Div>::new();
-            Effect::new(move |observed: Option<bool>| {
-                if observed == Some(true) {
-                    return true;
-                }
-                match container.try_get().flatten() {
-                    Some(element) => {
-                        host::observe_slot(element.into(), announcement.clone());
-                        true
-                    }
-                    None => false,
+            // The container is in place by then: the view is built.
+            after_this_task(move || {
+                if let Some(element) = container.try_get_untracked().flatten() {
+                    host::observe_slot(element.into(), announcement);
                 }
             });
             on_cleanup(move || host::release_slot(&released));

@@ -6,6 +6,7 @@ use crate::components::{
     AdSlot, AdTargeting, Blocks, Byline, CorrectedLine, CorrectionsNote, FigureView, KeyPoints,
     ListingName, LiveCoverage, Loading, ReaderControls, RelatedLinks, SectionLabel, ShareButton,
 };
+use crate::deferred::after_this_task;
 use crate::embed::use_embedding;
 use crate::host;
 use crate::i18n::{provide_strings, use_strings};
@@ -38,7 +39,7 @@ pub fn ArticleView(article: Article, stamp: String) -> impl IntoView {
         article.headline.clone(),
         article.section.clone(),
     );
-    Effect::new(move || {
+    after_this_task(move || {
         let (id, headline, section) = &page_view;
         host::page_view(id, headline, section.as_deref());
     });

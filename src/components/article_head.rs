@@ -3,17 +3,37 @@ use std::rc::Rc;
 use folio_model::{Article, Decoded, PageContext};
 use leptos::prelude::*;
 
-use crate::site::use_site;
+use crate::deferred::after_this_task;
+use crate::site::{Site, use_site};
 
 /// An article's title, description, canonical address, Open Graph and Twitter tags and JSON-LD
 /// (`folio_model::article_head`), in the document's `<head>` while the article is shown. Only
 /// the viewer renders it: the prerender step writes the same tags from the same function into
 /// the static page's head. It takes the loaded document as the loader holds it: the head needs
-/// no copy of the body.
+/// no copy of the body. The title is set with the page; the other tags, which only crawlers and
+/// link previews read, are made and put in a task later ([`after_this_task`]).
 #[component]
 pub fn ArticleHead(article: Rc<Decoded<Article>>) -> impl IntoView {
-    let article = &article.value;
     let site = use_site();
+    let headline = article.value.headline.clone();
+    let added = StoredValue::new_local(Vec::<web_sys::Element>::new());
+    after_this_task(move || {
+        let elements = head_tags(&article.value, &site)
+            .iter()
+            .filter_map(HeadTag::element)
+            .collect();
+        added.set_value(elements);
+    });
+    on_cleanup(move || {
+        for element in added.try_update_value(std::mem::take).unwrap_or_default() {
+            element.remove();
+        }
+    });
+    view! { <PageTitle text=headline /> }
+}
+
+/// The head tags of `article`'s page.
+fn head_tags(article: &Article, site: &Site) -> Vec<HeadTag> {
     let page_url = site.article_page_url(&article.id);
     let absolute = |url: &str| site.absolute(url);
     let head = folio_model::article_head(
@@ -42,10 +62,7 @@ pub fn ArticleHead(article: Rc<Decoded<Article>>) -> impl IntoView {
         attributes: vec![("type", "application/ld+json".into())],
         json: Some(head.json_ld),
     });
-    view! {
-        <PageTitle text=article.headline.clone() />
-        <HeadTags tags />
-    }
+    tags
 }
 
 /// The document's title for a page: `"<text> · <site name>"`, or the site's name alone for an
@@ -64,36 +81,20 @@ struct HeadTag {
     json: Option<String>,
 }
 
-/// `tags` in the document's `<head>` for as long as this component is shown.
-#[component]
-fn HeadTags(tags: Vec<HeadTag>) -> impl IntoView {
-    let added = StoredValue::new_local(Vec::<web_sys::Element>::new());
-    Effect::new(move || {
+impl HeadTag {
+    /// The element, appended to the document's `<head>`; none if it cannot be (a page policy
+    /// that refuses the JSON, Trusted Types, leaves the JSON-LD out).
+    fn element(&self) -> Option<web_sys::Element> {
         let document = document();
-        let Some(head) = document.head() else {
-            return;
-        };
-        for tag in &tags {
-            let Ok(element) = document.create_element(tag.name) else {
-                continue;
-            };
-            for (name, value) in &tag.attributes {
-                let _ = element.set_attribute(name, value);
-            }
-            // A page policy that refuses the JSON (Trusted Types) leaves the element out.
-            if let Some(json) = &tag.json
-                && crate::trusted_types::set_json_script_text(&element, json).is_err()
-            {
-                continue;
-            }
-            if head.append_child(&element).is_ok() {
-                added.update_value(|added| added.push(element));
-            }
+        let head = document.head()?;
+        let element = document.create_element(self.name).ok()?;
+        for (name, value) in &self.attributes {
+            let _ = element.set_attribute(name, value);
         }
-    });
-    on_cleanup(move || {
-        for element in added.try_update_value(std::mem::take).unwrap_or_default() {
-            element.remove();
+        if let Some(json) = &self.json {
+            crate::trusted_types::set_json_script_text(&element, json).ok()?;
         }
-    });
+        head.append_child(&element).ok()?;
+        Some(element)
+    }
 }
