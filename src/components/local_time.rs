@@ -35,8 +35,10 @@ pub fn LocalTime(timestamp: Timestamp, #[prop(optional)] clock: bool) -> impl In
 
 /// The browser's `Intl`: only ever called from the effect above.
 mod intl {
+    use std::cell::RefCell;
+
     use folio_model::Timestamp;
-    use js_sys::{Array, Date, Intl};
+    use js_sys::{Array, Date, Function, Intl};
     use wasm_bindgen::JsValue;
 
     /// Relative time is used for moments less than this long ago.
@@ -45,28 +47,46 @@ mod intl {
     /// `28 November 2026 at 09:30` in the reader's locale and time zone; the document's own
     /// text if the browser cannot format it.
     pub fn absolute_text(timestamp: &Timestamp) -> String {
-        let options = Intl::DateTimeFormatOptions::new();
-        options.set_date_style(Intl::DateTimeStyle::Long);
-        options.set_time_style(Intl::DateTimeStyle::Short);
-        let format = Intl::DateTimeFormat::new(&Array::new(), &options).format();
-        format
-            .call1(&JsValue::NULL, &date(timestamp))
-            .ok()
-            .and_then(|text| text.as_string())
-            .unwrap_or_else(|| timestamp.to_string())
+        formatted(timestamp, &date(timestamp), Some(Intl::DateTimeStyle::Long))
     }
 
     /// `07:11` today, `6 Dec 2026, 07:11` another day, in the reader's locale and time zone.
     pub fn clock_text(timestamp: &Timestamp) -> String {
         let moment = date(timestamp);
-        let options = Intl::DateTimeFormatOptions::new();
-        options.set_time_style(Intl::DateTimeStyle::Short);
-        if moment.to_date_string() != Date::new_0().to_date_string() {
-            options.set_date_style(Intl::DateTimeStyle::Medium);
-        }
-        let format = Intl::DateTimeFormat::new(&Array::new(), &options).format();
+        let date_style = (moment.to_date_string() != Date::new_0().to_date_string())
+            .then_some(Intl::DateTimeStyle::Medium);
+        formatted(timestamp, &moment, date_style)
+    }
+
+    thread_local! {
+        /// The formatters made so far, by date style (the time style is always short): making
+        /// one costs far more than using it, and a live article shows dozens of times.
+        static FORMATTERS: RefCell<Vec<(Option<Intl::DateTimeStyle>, Function)>> =
+            const { RefCell::new(Vec::new()) };
+    }
+
+    /// `moment` with the date in `date_style` (none: the time alone) and the time short; the
+    /// document's text of `timestamp` if the browser cannot format it.
+    fn formatted(
+        timestamp: &Timestamp,
+        moment: &Date,
+        date_style: Option<Intl::DateTimeStyle>,
+    ) -> String {
+        let format = FORMATTERS.with_borrow_mut(|formatters| {
+            if let Some((_, format)) = formatters.iter().find(|(style, _)| *style == date_style) {
+                return format.clone();
+            }
+            let options = Intl::DateTimeFormatOptions::new();
+            if let Some(style) = date_style {
+                options.set_date_style(style);
+            }
+            options.set_time_style(Intl::DateTimeStyle::Short);
+            let format = Intl::DateTimeFormat::new(&Array::new(), &options).format();
+            formatters.push((date_style, format.clone()));
+            format
+        });
         format
-            .call1(&JsValue::NULL, &moment)
+            .call1(&JsValue::NULL, moment)
             .ok()
             .and_then(|text| text.as_string())
             .unwrap_or_else(|| timestamp.to_string())
