@@ -480,7 +480,7 @@ const OFFLINE_HEADER: &str = "folio-offline";
 /// a chain of steps (the configuration, the article, its view): run back to back in one task,
 /// receiving and decoding a document and building the page from it would block a phone's main
 /// thread, and the reader's first tap, for well over 50 ms.
-async fn next_task() {
+pub(crate) async fn next_task() {
     sleep(0).await;
 }
 

@@ -45,6 +45,8 @@ pub fn install(site: &Site) {
     };
     let site = site.clone();
     wasm_bindgen_futures::spawn_local(async move {
+        // Not in the task that mounts the app, which is long enough on a phone.
+        crate::api::next_task().await;
         let done = if site.config.offline.enabled {
             register(&site, &container).await
         } else {
