@@ -178,6 +178,8 @@ test('leaving an article releases its announced slots; every view is counted', a
   assert.deepEqual(destroyed.map((d) => d.divId).sort(), announced);
   assert.ok(destroyed.every((d) => d.articleId === 'tide-mill-turns-again'));
 
+  // The page view follows its page by a task.
+  await page.waitForFunction(() => window.__folio.pageview.length === 2);
   const views = await page.evaluate(() => window.__folio.pageview);
   assert.deepEqual(
     views.map(({ articleId, title, section, url }) => ({ articleId, title, section, path: new URL(url).pathname })),

@@ -216,8 +216,10 @@ test('interface strings follow the article\'s language, English as the fallback'
   }
 });
 
-/** The head as a crawler reads it: title, description, canonical, Open Graph, JSON-LD. */
-function readHead(page) {
+/** The head as a crawler reads it: title, description, canonical, Open Graph, JSON-LD (which
+ * the viewer puts in a task after its page). */
+async function readHead(page) {
+  await page.waitForFunction(() => document.querySelector('script[type="application/ld+json"]'));
   return page.evaluate(() => {
     const meta = (key) => [...document.querySelectorAll(`meta[name="${key}"], meta[property="${key}"]`)].map((tag) => tag.content);
     const scripts = [...document.querySelectorAll('script[type="application/ld+json"]')];

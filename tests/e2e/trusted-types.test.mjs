@@ -59,6 +59,8 @@ test('pages are served under Trusted Types, and nothing but Folio’s own polici
   const to = sampleArticle('night-ferry-timetable');
   await article.related.getByRole('link', { name: to.headline }).click();
   await article.waitForHeadline(to.headline);
+  // The head tags follow their page by a task.
+  await page.waitForFunction(() => document.querySelector('script[type="application/ld+json"]'));
   const jsonLd = await page.evaluate(() =>
     [...document.querySelectorAll('script[type="application/ld+json"]')].map((script) => JSON.parse(script.textContent)),
   );
