@@ -70,8 +70,8 @@ impl Building for FromNodes {
 }
 
 /// Called once the viewer's page is in the document: removes the static copy (what is left of
-/// it) and its head tags (now that `ArticleHead`'s are in place) in this same task, so the next
-/// frame shows the viewer's page in the same place; then marks the document live.
+/// it) and its head tags (the page's own follow a task later, `ArticleHead`) in this same task,
+/// so the next frame shows the viewer's page in the same place; then marks the document live.
 ///
 /// When the viewer rendered the article itself (a stale stamp), a hero image still loading in
 /// the static copy is waited for: once it has painted, the viewer's copy of it (the same size)
