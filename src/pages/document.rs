@@ -37,6 +37,15 @@ where
     // Made here, not in the error view: a handle made in that view (a `Signal` from an `into`
     // included) is disposed with it while the transition still reads it.
     let pending_flag = pending.read_only();
+    // Beside a prerendered copy the viewer is hidden until it has its page: a skeleton there
+    // would be built, in the task that mounts the app, for no one to see.
+    let fallback = move || {
+        if takeover::shown_static_copy().is_some() {
+            ().into_any()
+        } else {
+            fallback()
+        }
+    };
     view! {
         <Transition fallback set_pending=pending.write_only()>
             {move || {
