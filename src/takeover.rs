@@ -13,8 +13,6 @@
 //! A page whose stamp differs was written before an edit (or by another Folio): the viewer
 //! renders the article itself and swaps it in, as it would without the static copy.
 
-use std::time::Duration;
-
 use leptos::prelude::*;
 use leptos::tachys::hydration::Cursor;
 use leptos::tachys::view::{Position, PositionState, RenderHtml};
@@ -33,7 +31,7 @@ const LIVE_ATTRIBUTE: &str = "data-folio-live";
 /// static copy holds, at `selector`, a view rendered with `stamp`, i.e. exactly what the viewer
 /// is about to render.
 pub fn prerendered(selector: &str, stamp: &str) -> Option<web_sys::Element> {
-    let view = shown_static_copy()?.query_selector(selector).ok()??;
+    let view = static_copy()?.query_selector(selector).ok()??;
     if view.get_attribute("data-folio-stamp").as_deref() != Some(stamp) {
         leptos::logging::warn!(
             "This page was prerendered from other content, configuration or Folio than the \
@@ -45,12 +43,10 @@ pub fn prerendered(selector: &str, stamp: &str) -> Option<web_sys::Element> {
     view.parent_element()
 }
 
-/// The static copy, while the page shows it (the viewer, beside it, is hidden until
-/// [`finish`] hides the copy).
-pub fn shown_static_copy() -> Option<web_sys::Element> {
-    document()
-        .get_element_by_id(PRERENDERED_ID)
-        .filter(|copy| !copy.has_attribute("hidden"))
+/// The static copy, while the page has one (the viewer, beside it, is hidden until [`finish`]
+/// removes the copy).
+pub fn static_copy() -> Option<web_sys::Element> {
+    document().get_element_by_id(PRERENDERED_ID)
 }
 
 /// A view built from existing nodes instead of new ones: `view`'s own hydration walk over the
@@ -86,7 +82,7 @@ impl Building for FromNodes {
 /// is not a new "largest contentful paint". An adopted hero is no longer in the copy.
 pub fn finish() {
     let document = document();
-    let Some(prerendered) = shown_static_copy() else {
+    let Some(prerendered) = static_copy() else {
         mark_live(&document);
         return;
     };
@@ -104,11 +100,7 @@ pub fn finish() {
         }
         return;
     }
-    // Hidden now (which also shows the viewer, `style/main.css`), removed a task later: taking
-    // its nodes out of the layout costs the engine more than leaving them for the next style
-    // update, and this task is the one that blocks the reader's first tap.
-    let _ = prerendered.set_attribute("hidden", "");
-    set_timeout(move || prerendered.remove(), Duration::ZERO);
+    prerendered.remove();
     if let Ok(tags) = document.query_selector_all("[data-folio-prerendered]") {
         for index in 0..tags.length() {
             if let Some(tag) = tags

@@ -40,7 +40,7 @@ where
     // Beside a prerendered copy the viewer is hidden until it has its page: a skeleton there
     // would be built, in the task that mounts the app, for no one to see.
     let fallback = move || {
-        if takeover::shown_static_copy().is_some() {
+        if takeover::static_copy().is_some() {
             ().into_any()
         } else {
             fallback()
