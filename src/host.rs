@@ -82,10 +82,10 @@ pub fn install(policy: &AdPolicy) {
 /// Sets the height a `fluid` slot reserves for everything inside `root` (the document's root
 /// element, or an embed's own box); set through the CSSOM, which a strict CSP allows.
 pub fn reserve_fluid_height(root: &web_sys::HtmlElement, policy: &AdPolicy) {
-    // Not `format!`: this runs while the app mounts, and the formatting machinery would be
-    // compiled for it there and then.
-    let height = policy.fluid_height.to_string() + "px";
-    let _ = root.style().set_property("--folio-fluid-height", &height);
+    let _ = root.style().set_property(
+        "--folio-fluid-height",
+        &format!("{}px", policy.fluid_height),
+    );
 }
 
 const CONSENT_ATTRIBUTE: &str = "data-folio-consent";
